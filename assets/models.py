@@ -1,0 +1,61 @@
+"""The commune's image and document libraries.
+
+Custom models from the first migration so that later needs (alt text, extracted PDF text for
+search, a language per document) never require swapping Wagtail's defaults on a live database.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class DocumentLanguage(models.TextChoices):
+    """The language a document is written in; a legal text may have one file per language."""
+
+    ARABIC = "ar", _("Arabic")
+    FRENCH = "fr", _("French")
+    AMAZIGH = "zgh", _("Amazigh")
+
+
+class CommuneImage(AbstractImage):
+    """A photograph or illustration, with the alternative text that screen readers announce."""
+
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
+
+    admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
+
+    @property
+    def default_alt_text(self):
+        return self.alt_text or self.title
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+
+class CommuneRendition(AbstractRendition):
+    """A resized copy of a ``CommuneImage``."""
+
+    image = models.ForeignKey(CommuneImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class CommuneDocument(AbstractDocument):
+    """A downloadable file: minutes, legal text, tender file, report, presentation."""
+
+    language = models.CharField(_("language"), max_length=3, choices=DocumentLanguage.choices, blank=True)
+    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+
+    admin_form_fields = ("title", "file", "collection", "language", "tags")
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")

@@ -1,0 +1,9 @@
+"""Settings for a developer's machine and for ``make run``: debug on, a fixed non-secret key."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = True
+SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-bawaba-0f1e2d3c4b5a")
+ALLOWED_HOSTS = ["*"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}

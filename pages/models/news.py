@@ -1,0 +1,184 @@
+"""News and events: what the commune tells, and the meetings and study days it holds."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import ProgrammeItemBlock
+from ..enums import EventKind, NewsCategory
+from ..mixins import (
+    CONTENT_API_FIELDS,
+    CONTENT_SEARCH_FIELDS,
+    AttachmentsMixin,
+    BodyMixin,
+    IntroMixin,
+    SectionIndexMixin,
+)
+
+
+class NewsIndexPage(SectionIndexMixin, Page):
+    """The commune's news, newest first."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    subpage_types = ["pages.NewsPage"]
+    listing_ordering = ("-date", "-pk")
+
+    class Meta:
+        verbose_name = _("news index")
+
+
+class NewsPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
+    """A news item; when it came from a peer commune, it names and links its source."""
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    category = models.CharField(_("category"), max_length=20, choices=NewsCategory.choices)
+    image = models.ForeignKey(
+        "assets.CommuneImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source_name = models.CharField(_("source"), max_length=255, blank=True)
+    source_url = models.URLField(_("source address"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("category")]),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("documents"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")])],
+            heading=_("Source"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        *CONTENT_SEARCH_FIELDS,
+        index.FilterField("category"),
+        index.FilterField("date"),
+    ]
+    api_fields = [
+        *CONTENT_API_FIELDS,
+        APIField("date"),
+        APIField("category"),
+        APIField("image", serializer=ImageRenditionField("fill-1200x675")),
+        APIField("documents"),
+        APIField("source_name"),
+        APIField("source_url"),
+    ]
+    parent_page_types = ["pages.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+
+
+class EventIndexPage(SectionIndexMixin, Page):
+    """Events, upcoming and past."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    subpage_types = ["pages.EventPage"]
+    listing_ordering = ("-start",)
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = self.get_listing_queryset(request)
+        context["upcoming"] = events.filter(end__gte=now).order_by("start")
+        context["past"] = events.filter(end__lt=now).order_by("-start")[:24]
+        return context
+
+
+class EventPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
+    """A meeting, study day or forum: when, where, the programme and the presentations."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    place = models.CharField(_("place"), max_length=255)
+    facility = models.ForeignKey(
+        "directory.Facility",
+        verbose_name=_("facility"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image = models.ForeignKey(
+        "assets.CommuneImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    programme = StreamField([("item", ProgrammeItemBlock())], verbose_name=_("programme"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel([FieldPanel("place"), FieldPanel("facility")]),
+            ],
+            heading=_("When and where"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("programme"),
+        FieldPanel("body"),
+        FieldPanel("documents"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        *CONTENT_SEARCH_FIELDS,
+        index.SearchField("place"),
+        index.SearchField("programme"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
+    ]
+    api_fields = [
+        *CONTENT_API_FIELDS,
+        APIField("kind"),
+        APIField("start"),
+        APIField("end"),
+        APIField("place"),
+        APIField("facility"),
+        APIField("image", serializer=ImageRenditionField("fill-1200x675")),
+        APIField("programme"),
+        APIField("documents"),
+        APIField("is_upcoming"),
+    ]
+    parent_page_types = ["pages.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("An event cannot end before it starts.")})
+
+    @property
+    def is_upcoming(self):
+        return self.end >= timezone.now()

@@ -1,0 +1,207 @@
+"""Public procurement (tenders) and the commune's reports."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..enums import TENDER_ACCEPTING_STATUSES, ReportKind, TenderProcedure, TenderStatus
+from ..mixins import (
+    CONTENT_API_FIELDS,
+    CONTENT_SEARCH_FIELDS,
+    AttachmentsMixin,
+    BodyMixin,
+    IntroMixin,
+    SectionIndexMixin,
+)
+
+OPENING_MINUTES_DELAY = datetime.timedelta(hours=24)
+
+
+class TenderIndexPage(SectionIndexMixin, Page):
+    """Calls for tenders, open ones first."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    subpage_types = ["pages.TenderPage"]
+    listing_ordering = ("-submission_deadline",)
+
+    class Meta:
+        verbose_name = _("tender index")
+
+
+class TenderPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
+    """A call for tenders, from publication to award, with the deadlines that govern it."""
+
+    reference = models.CharField(_("reference"), max_length=64)
+    subject = models.TextField(_("object"), max_length=2000)
+    procedure = models.CharField(
+        _("procedure"), max_length=20, choices=TenderProcedure.choices, default=TenderProcedure.OPEN
+    )
+    status = models.CharField(_("status"), max_length=20, choices=TenderStatus.choices, default=TenderStatus.PUBLISHED)
+    estimate = models.DecimalField(
+        _("estimate (MAD)"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    bid_bond = models.DecimalField(
+        _("provisional bond (MAD)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    published_on = models.DateField(_("published on"))
+    questions_deadline = models.DateTimeField(_("questions deadline"), null=True, blank=True)
+    submission_deadline = models.DateTimeField(_("submission deadline"))
+    opening_session = models.DateTimeField(_("opening session"), null=True, blank=True)
+    opening_place = models.CharField(_("opening place"), max_length=255, blank=True)
+    awardee = models.CharField(_("awarded to"), max_length=255, blank=True)
+    award_amount = models.DecimalField(
+        _("award amount (MAD)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    awarded_on = models.DateField(_("awarded on"), null=True, blank=True)
+    lots = models.PositiveSmallIntegerField(
+        _("number of lots"), default=1, validators=[MinValueValidator(1), MaxValueValidator(200)]
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("reference"), FieldPanel("procedure"), FieldPanel("status")]),
+                FieldPanel("subject"),
+                FieldRowPanel([FieldPanel("estimate"), FieldPanel("bid_bond"), FieldPanel("lots")]),
+            ],
+            heading=_("Tender"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("published_on"), FieldPanel("questions_deadline")]),
+                FieldRowPanel([FieldPanel("submission_deadline"), FieldPanel("opening_session")]),
+                FieldPanel("opening_place"),
+            ],
+            heading=_("Calendar"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("awardee"), FieldPanel("award_amount"), FieldPanel("awarded_on")])],
+            heading=_("Award"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("documents"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        *CONTENT_SEARCH_FIELDS,
+        index.SearchField("reference"),
+        index.SearchField("subject"),
+        index.FilterField("status"),
+        index.FilterField("procedure"),
+        index.FilterField("submission_deadline"),
+    ]
+    api_fields = [
+        *CONTENT_API_FIELDS,
+        APIField("reference"),
+        APIField("subject"),
+        APIField("procedure"),
+        APIField("status"),
+        APIField("estimate"),
+        APIField("bid_bond"),
+        APIField("lots"),
+        APIField("published_on"),
+        APIField("questions_deadline"),
+        APIField("submission_deadline"),
+        APIField("opening_session"),
+        APIField("opening_place"),
+        APIField("is_open"),
+        APIField("awardee"),
+        APIField("award_amount"),
+        APIField("awarded_on"),
+        APIField("documents"),
+    ]
+    parent_page_types = ["pages.TenderIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("tender")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.submission_deadline and self.published_on and self.submission_deadline.date() < self.published_on:
+            errors["submission_deadline"] = _("Bids cannot be due before the tender is published.")
+        if self.questions_deadline and self.submission_deadline and self.questions_deadline > self.submission_deadline:
+            errors["questions_deadline"] = _("Questions must close before bids are due.")
+        if self.opening_session and self.submission_deadline and self.opening_session < self.submission_deadline:
+            errors["opening_session"] = _("Bids are opened after the submission deadline.")
+        if self.status == TenderStatus.AWARDED and not self.awardee:
+            errors["awardee"] = _("An awarded tender names who won it.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_open(self):
+        """Open for bids: published (or modified, or postponed) and before the submission deadline."""
+        return self.status in TENDER_ACCEPTING_STATUSES and timezone.now() < self.submission_deadline
+
+    @property
+    def days_left(self):
+        """Whole days until bids are due, or ``None`` once closed."""
+        if not self.is_open:
+            return None
+        return (self.submission_deadline - timezone.now()).days
+
+    @property
+    def opening_minutes_due_by(self):
+        """Minutes of the opening session are published within 24 hours."""
+        if not self.opening_session:
+            return None
+        return self.opening_session + OPENING_MINUTES_DELAY
+
+
+class ReportIndexPage(SectionIndexMixin, Page):
+    """Technical, financial, budget and evaluation reports."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
+    subpage_types = ["pages.ReportPage"]
+    listing_ordering = ("-year", "kind")
+
+    class Meta:
+        verbose_name = _("report index")
+
+
+class ReportPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
+    """A report the commune publishes, by kind and year."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices)
+    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1960), MaxValueValidator(2100)])
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
+        FieldPanel("intro"),
+        FieldPanel("documents"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, *CONTENT_SEARCH_FIELDS, index.FilterField("kind"), index.FilterField("year")]
+    api_fields = [*CONTENT_API_FIELDS, APIField("kind"), APIField("year"), APIField("documents")]
+    parent_page_types = ["pages.ReportIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("report")
