@@ -1,0 +1,136 @@
+"""Setting up a commune on a shared deployment: its site, its tree, its editors and their workflow.
+
+One deployment serves several communes. Each is a Wagtail ``Site`` whose root is the commune's
+Arabic home page; the French and Amazigh home pages are its translations. Editors are grouped per
+commune and per section, so that an editor of one commune never sees another's pages and an editor
+of one section cannot edit or publish in another. Publication goes through a moderation workflow.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import CommuneSettings, HomePage
+
+#: Which section page types each editorial office looks after.
+SECTION_OFFICES = {
+    "communication": (
+        "Communication office",
+        [
+            "pages.NewsIndexPage",
+            "pages.EventIndexPage",
+            "pages.StandardPage",
+            "pages.DirectoryPage",
+            "pages.ParticipationPage",
+            "pages.ProjectIndexPage",
+            "pages.PartnershipIndexPage",
+            "pages.ServiceIndexPage",
+        ],
+    ),
+    "council": ("Council secretariat", ["pages.CouncilPage", "pages.LegalTextIndexPage"]),
+    "procurement": ("Procurement office", ["pages.TenderIndexPage", "pages.ReportIndexPage"]),
+}
+MODERATORS = "moderators"
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
+MODERATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+
+
+def ensure_locales():
+    """Create the Arabic, French and Amazigh locales if the database lacks them."""
+    from django.conf import settings
+
+    return [Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+@transaction.atomic
+def create_commune(*, slug, hostname, name_ar, name_fr, name_zgh="", port=80, is_default_site=False, **settings):
+    """Create (or return) a commune: its Arabic home page under the root, its site and settings."""
+    ensure_locales()
+    arabic = Locale.objects.get(language_code="ar")
+    home = HomePage.objects.filter(slug=slug, locale=arabic).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(title=name_ar, slug=slug, locale=arabic))
+        home.save_revision().publish()
+    site = Site.objects.filter(root_page=home).first()
+    if site is None:
+        if is_default_site:
+            Site.objects.filter(is_default_site=True).update(is_default_site=False)
+        site = Site.objects.create(
+            hostname=hostname, port=port, root_page=home, site_name=name_fr, is_default_site=is_default_site
+        )
+    CommuneSettings.objects.update_or_create(
+        site=site, defaults={"name_ar": name_ar, "name_fr": name_fr, "name_zgh": name_zgh, **settings}
+    )
+    return home
+
+
+def localized_homes(home):
+    """The commune's home page in every locale it is translated into, Arabic first."""
+    return list(home.get_translations(inclusive=True).order_by("locale__language_code").specific())
+
+
+def commune_group_name(site, office):
+    return f"{site.site_name} — {office}"
+
+
+@transaction.atomic
+def setup_editorial_groups(home):
+    """Create a commune's editorial groups, section permissions and moderation workflow.
+
+    ``home`` is the site's Arabic root page.
+
+    Run it again after adding sections or translations: it only adds what is missing.
+    Returns a mapping of office key (``communication``, ``council``, ``procurement``, ``moderators``)
+    to ``Group``.
+    """
+    site = Site.objects.get(root_page=home)
+    homes = localized_homes(home)
+    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    groups = {}
+    for key, (label, page_types) in SECTION_OFFICES.items():
+        group, _created = Group.objects.get_or_create(name=commune_group_name(site, label))
+        group.permissions.add(admin_access)
+        models = {_model(page_type) for page_type in page_types}
+        for localized_home in homes:
+            for section in localized_home.get_children().specific():
+                if type(section) in models:
+                    _grant(group, section, EDITOR_PAGE_PERMISSIONS)
+        groups[key] = group
+
+    moderators, _created = Group.objects.get_or_create(name=commune_group_name(site, "Moderators"))
+    moderators.permissions.add(admin_access)
+    for localized_home in homes:
+        _grant(moderators, localized_home, MODERATOR_PAGE_PERMISSIONS)
+    groups[MODERATORS] = moderators
+
+    workflow, _created = Workflow.objects.get_or_create(name=f"{site.site_name} — moderation")
+    task = GroupApprovalTask.objects.filter(name=f"{site.site_name} — approval").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=f"{site.site_name} — approval")
+    task.groups.add(moderators)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for localized_home in homes:
+        WorkflowPage.objects.update_or_create(page=localized_home, defaults={"workflow": workflow})
+    return groups
+
+
+def _model(page_type):
+    from django.apps import apps
+
+    return apps.get_model(page_type)
+
+
+def _grant(group, page, codenames):
+    for codename in codenames:
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
