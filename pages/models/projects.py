@@ -135,7 +135,7 @@ class ProjectPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date cannot come before the start date.")
         if self.status == ProjectStatus.COMPLETED and self.progress != 100:
-            errors["progress"] = _("A completed project is 100% done.")
+            errors["progress"] = _("A completed project must have its progress at 100 percent.")
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _("Give both latitude and longitude, or neither.")
         if errors:
