@@ -56,6 +56,12 @@ class CommuneDocument(AbstractDocument):
 
     admin_form_fields = ("title", "file", "collection", "language", "tags")
 
+    def save(self, *args, **kwargs):
+        # Size and hash are recorded once here so that listings never ask the storage (maybe S3).
+        if self.file and self.file_size is None:
+            self._set_document_file_metadata()
+        super().save(*args, **kwargs)
+
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
