@@ -56,6 +56,12 @@ class CommuneDocument(AbstractDocument):
 
     admin_form_fields = ("title", "file", "collection", "language", "tags")
 
+    def clean(self):
+        # A refused upload leaves no file: the form has said why, so the extension check stays quiet.
+        if not self.file:
+            return
+        super().clean()
+
     def save(self, *args, **kwargs):
         # Size and hash are recorded once here so that listings never ask the storage (maybe S3).
         if self.file and self.file_size is None:

@@ -9,7 +9,9 @@ of one section cannot edit or publish in another. Publication goes through a mod
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
@@ -42,6 +44,21 @@ SECTION_OFFICES = {
 MODERATORS = "moderators"
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
 MODERATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+MEDIA_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+)
+
+
+def commune_collection(name):
+    """The commune's own media collection, so that its editors see only its images and files."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first()
+    return collection or root.add_child(name=name)
 
 
 def ensure_locales():
@@ -112,6 +129,12 @@ def setup_editorial_groups(home):
     for localized_home in homes:
         _grant(moderators, localized_home, MODERATOR_PAGE_PERMISSIONS)
     groups[MODERATORS] = moderators
+
+    collection = commune_collection(site.site_name)
+    for group in groups.values():
+        for app_label, codename in MEDIA_PERMISSIONS:
+            permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
     workflow, _created = Workflow.objects.get_or_create(name=f"{site.site_name} — moderation")
     task = GroupApprovalTask.objects.filter(name=f"{site.site_name} — approval").first()

@@ -7,3 +7,6 @@ DEBUG = True
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-bawaba-0f1e2d3c4b5a")
 ALLOWED_HOSTS = ["*"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+
+# Static files come from the app folders here; whitenoise serves the collected ones in production.
+MIDDLEWARE = [entry for entry in MIDDLEWARE if not entry.startswith("whitenoise")]

@@ -11,3 +11,6 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 MEDIA_ROOT = env("TEST_MEDIA_ROOT", str(BASE_DIR / ".test-media"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Static files come from the app folders here; whitenoise serves the collected ones in production.
+MIDDLEWARE = [entry for entry in MIDDLEWARE if not entry.startswith("whitenoise")]

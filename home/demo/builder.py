@@ -19,7 +19,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from assets.models import CommuneDocument, CommuneImage
 from directory.models import CommuneScopedMixin, Membership
 
-from ..communes import create_commune, ensure_locales, setup_editorial_groups
+from ..communes import commune_collection, create_commune, ensure_locales, setup_editorial_groups
 from ..models import HomePage
 from . import images, pdfs
 from .refs import Ref
@@ -95,6 +95,7 @@ class DemoBuilder:
 
     def _build_commune(self, state):
         spec = state.spec
+        self.collection = commune_collection(spec["settings"]["name_fr"])
         for key, image_spec in spec["images"].items():
             self._ensure_image(key, image_spec)
         for key, document_spec in spec["documents"].items():
