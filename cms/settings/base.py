@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "pages",
     "home",
     "search",
+    "participation",
+    "api",
+    "ninja",
+    "corsheaders",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -83,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -232,3 +237,18 @@ LOGGING = {
 
 # The names Django would otherwise report in English in forms and errors.
 BAWABA_LANGUAGE_NAMES = {"ar": _("Arabic"), "fr": _("French"), "zgh": _("Amazigh")}
+
+# Participation: abuse limits, attachments and the retention of citizens' personal data (law 09-08).
+PARTICIPATION_RATE_LIMIT = int(env("PARTICIPATION_RATE_LIMIT", "20"))
+PARTICIPATION_RATE_WINDOW = int(env("PARTICIPATION_RATE_WINDOW", "3600"))
+PARTICIPATION_MAX_ATTACHMENT_BYTES = int(env("PARTICIPATION_MAX_ATTACHMENT_BYTES", 5 * 1024 * 1024))
+PARTICIPATION_RETENTION_DAYS = int(env("PARTICIPATION_RETENTION_DAYS", "730"))
+PARTICIPATION_CLIENT_IP_HEADER = env("PARTICIPATION_CLIENT_IP_HEADER")
+
+# Portal API: partner front ends allowed to call it from a browser, caching, standards, preview.
+CORS_ALLOWED_ORIGINS = env_list("BAWABA_CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Content-Language"]
+BAWABA_API_CACHE_SECONDS = int(env("BAWABA_API_CACHE_SECONDS", "60"))
+BAWABA_PREVIEW_MAX_AGE = int(env("BAWABA_PREVIEW_MAX_AGE", "3600"))
+BAWABA_OCDS_PREFIX = env("BAWABA_OCDS_PREFIX", "ocds-bawaba")

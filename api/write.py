@@ -1,0 +1,336 @@
+"""Write access for trusted callers: bearer tokens, news and events created and updated through the workflow."""
+
+import datetime
+from typing import Annotated, Literal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from ninja import Field
+from ninja.security import HttpBearer
+from pydantic import StringConstraints
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.models import Page
+
+from pages.blocks import RICH_TEXT_FEATURES
+from pages.enums import EventKind, NewsCategory
+from pages.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+
+from .http import ApiError, json_response
+from .models import ApiToken
+from .pages import make_preview_token, preview_max_age
+from .pages import router as pages_router
+from .schemas import Id, Problem, Schema
+
+# Writes share the content router: ninja serves one path from one router, whatever the method.
+router = pages_router
+
+
+class BearerToken(HttpBearer):
+    """``Authorization: Bearer <token>`` with a token issued by ``manage.py issue_api_token``."""
+
+    def authenticate(self, request, token):
+        api_token = ApiToken.authenticate(token)
+        if api_token is None:
+            return None
+        ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=timezone.now())
+        request.user = api_token.user
+        return api_token
+
+
+bearer = BearerToken()
+
+Title = Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[^\x00]+$")]
+ShortText = Annotated[str, StringConstraints(max_length=1000, pattern=r"^[^\x00]*$")]
+Slug = Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[-\w]+$")]
+
+
+class ParagraphIn(Schema):
+    type: Literal["paragraph"]
+    value: Annotated[str, StringConstraints(max_length=100_000, pattern=r"^[^\x00]*$")] = Field(
+        description="HTML; reduced to the features editors have"
+    )
+
+
+class HeadingValueIn(Schema):
+    text: Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00]+$")]
+    level: Literal["h2", "h3", "h4"] = "h2"
+
+
+class HeadingIn(Schema):
+    type: Literal["heading"]
+    value: HeadingValueIn
+
+
+BodyIn = list[Annotated[ParagraphIn | HeadingIn, Field(discriminator="type")]]
+
+Action = Literal["draft", "submit", "publish"]
+ACTION_HELP = (
+    "draft: save a revision only; submit: send it to the page's moderation workflow; "
+    "publish: publish at once if the token's user may, else submit to the workflow"
+)
+
+
+class NewsIn(Schema):
+    parent: Id = Field(description="Id of the news index page to create the item under")
+    title: Title
+    slug: Slug | None = None
+    date: datetime.date | None = None
+    category: Literal[tuple(NewsCategory.values)]
+    intro: ShortText = ""
+    body: BodyIn = []
+    source_name: Annotated[str, StringConstraints(max_length=255, pattern=r"^[^\x00]*$")] = ""
+    source_url: Annotated[str, StringConstraints(max_length=200, pattern=r"^(https?://[^\s\x00]+)?$")] = ""
+    action: Action = Field("submit", description=ACTION_HELP)
+
+
+class NewsPatch(Schema):
+    title: Title | None = None
+    date: datetime.date | None = None
+    category: Literal[tuple(NewsCategory.values)] | None = None
+    intro: ShortText | None = None
+    body: BodyIn | None = None
+    source_name: Annotated[str, StringConstraints(max_length=255, pattern=r"^[^\x00]*$")] | None = None
+    source_url: Annotated[str, StringConstraints(max_length=200, pattern=r"^(https?://[^\s\x00]+)?$")] | None = None
+    action: Action = Field("submit", description=ACTION_HELP)
+
+
+class EventIn(Schema):
+    parent: Id = Field(description="Id of the event index page to create the event under")
+    title: Title
+    slug: Slug | None = None
+    kind: Literal[tuple(EventKind.values)]
+    start: datetime.datetime
+    end: datetime.datetime
+    place: Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[^\x00]+$")]
+    intro: ShortText = ""
+    body: BodyIn = []
+    action: Action = Field("submit", description=ACTION_HELP)
+
+
+class EventPatch(Schema):
+    title: Title | None = None
+    kind: Literal[tuple(EventKind.values)] | None = None
+    start: datetime.datetime | None = None
+    end: datetime.datetime | None = None
+    place: Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[^\x00]+$")] | None = None
+    intro: ShortText | None = None
+    body: BodyIn | None = None
+    action: Action = Field("submit", description=ACTION_HELP)
+
+
+class WriteResult(Schema):
+    id: int
+    type: Literal["news", "events"]
+    status: Literal["draft", "in_moderation", "live"] = Field(
+        description="live: published; in_moderation: waiting in the workflow; draft: saved only"
+    )
+    revision: int
+    live: bool = Field(description="Whether a version of the page is public")
+    has_unpublished_changes: bool
+    api_url: str
+
+
+class PreviewToken(Schema):
+    token: str
+    expires_at: datetime.datetime
+    preview_url: str
+
+
+def _body(blocks):
+    converter = EditorHTMLConverter(features=RICH_TEXT_FEATURES)
+    stream = []
+    for block in blocks:
+        if block.type == "paragraph":
+            stream.append(("paragraph", converter.to_database_format(block.value)))
+        else:
+            stream.append(("heading", {"text": block.value.text, "level": block.value.level}))
+    return stream
+
+
+def _unique_slug(parent, wanted):
+    base = slugify(wanted, allow_unicode=True)[:200] or "item"
+    slug, counter = base, 2
+    siblings = set(parent.get_children().values_list("slug", flat=True))
+    while slug in siblings:
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+def _validate(page):
+    from django.core.exceptions import ValidationError
+
+    try:
+        page.full_clean()
+    except ValidationError as error:
+        params = [(name, " ".join(str(m) for m in messages)) for name, messages in error.message_dict.items()]
+        raise ApiError(422, _("The page is not valid."), param=params) from None
+
+
+def _save(request, page, action, slug_kind):
+    """Save a revision as the token's user, then submit or publish it as the admin would."""
+    user = request.user
+    revision = page.save_revision(user=user, log_action=True)
+    permissions = page.permissions_for_user(user)
+    status = "draft"
+    if action == "publish" and permissions.can_publish():
+        revision.publish(user=user)
+        status = "live"
+    elif action in ("publish", "submit"):
+        workflow = page.get_workflow()
+        if workflow is None:
+            raise ApiError(403, _("This page has no moderation workflow and you may not publish it."))
+        if page.workflow_in_progress:
+            page.current_workflow_state.cancel(user=user)
+        workflow.start(page, user)
+        status = "in_moderation"
+    page.refresh_from_db()
+    return json_response(
+        request,
+        {
+            "id": page.pk,
+            "type": slug_kind,
+            "status": status,
+            "revision": revision.pk,
+            "live": page.live,
+            "has_unpublished_changes": page.has_unpublished_changes,
+            "api_url": request.build_absolute_uri(f"/api/{slug_kind}/{page.pk}"),
+        },
+        public=False,
+    )
+
+
+def _parent(parent_model, pk, user):
+    parent = parent_model.objects.filter(pk=pk).first()
+    if parent is None:
+        raise ApiError(422, _("No index page of the right type has this id."), param="parent")
+    if not parent.permissions_for_user(user).can_add_subpage():
+        raise ApiError(403, _("You may not add pages here."), param="parent")
+    return parent
+
+
+def _editable(model, pk, user):
+    page = model.objects.filter(pk=pk).first()
+    if page is None:
+        raise ApiError(404, _("No page of this type has this id."), param="id")
+    if not page.permissions_for_user(user).can_edit():
+        raise ApiError(403, _("You may not edit this page."))
+    return page.get_latest_revision_as_object()
+
+
+write_responses = {401: Problem, 403: Problem, 404: Problem, 422: Problem}
+
+
+@router.post("/news", auth=bearer, tags=["write"], response={201: WriteResult, **write_responses})
+@transaction.atomic
+def create_news(request, payload: NewsIn):
+    """Create a news item as a draft, then submit it to moderation or publish it."""
+    parent = _parent(NewsIndexPage, payload.parent, request.user)
+    page = NewsPage(
+        title=payload.title,
+        slug=_unique_slug(parent, payload.slug or payload.title),
+        date=payload.date or timezone.localdate(),
+        category=payload.category,
+        intro=payload.intro,
+        body=_body(payload.body),
+        source_name=payload.source_name,
+        source_url=payload.source_url,
+        live=False,
+        owner=request.user,
+        locale_id=parent.locale_id,
+    )
+    _validate_new(parent, page)
+    parent.add_child(instance=page)
+    response = _save(request, page, payload.action, "news")
+    response.status_code = 201
+    return response
+
+
+@router.patch("/news/{id}", auth=bearer, tags=["write"], response={200: WriteResult, **write_responses})
+@transaction.atomic
+def update_news(request, id: Id, payload: NewsPatch):
+    """Change a news item: a new revision, submitted or published like a new one."""
+    page = _editable(NewsPage, id, request.user)
+    changes = payload.model_dump(exclude_unset=True, exclude={"action"})
+    if "body" in changes:
+        changes["body"] = _body(payload.body)
+    for name, value in changes.items():
+        if value is not None:
+            setattr(page, name, value)
+    _validate(page)
+    return _save(request, page, payload.action, "news")
+
+
+@router.post("/events", auth=bearer, tags=["write"], response={201: WriteResult, **write_responses})
+@transaction.atomic
+def create_event(request, payload: EventIn):
+    """Create an event as a draft, then submit it to moderation or publish it."""
+    parent = _parent(EventIndexPage, payload.parent, request.user)
+    page = EventPage(
+        title=payload.title,
+        slug=_unique_slug(parent, payload.slug or payload.title),
+        kind=payload.kind,
+        start=payload.start,
+        end=payload.end,
+        place=payload.place,
+        intro=payload.intro,
+        body=_body(payload.body),
+        live=False,
+        owner=request.user,
+        locale_id=parent.locale_id,
+    )
+    _validate_new(parent, page)
+    parent.add_child(instance=page)
+    response = _save(request, page, payload.action, "events")
+    response.status_code = 201
+    return response
+
+
+@router.patch("/events/{id}", auth=bearer, tags=["write"], response={200: WriteResult, **write_responses})
+@transaction.atomic
+def update_event(request, id: Id, payload: EventPatch):
+    """Change an event: a new revision, submitted or published like a new one."""
+    page = _editable(EventPage, id, request.user)
+    changes = payload.model_dump(exclude_unset=True, exclude={"action"})
+    if "body" in changes:
+        changes["body"] = _body(payload.body)
+    for name, value in changes.items():
+        if value is not None:
+            setattr(page, name, value)
+    _validate(page)
+    return _save(request, page, payload.action, "events")
+
+
+def _validate_new(parent, page):
+    """Validate a page before it enters the tree, the fields the editor fills in."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        page.full_clean(exclude=["path", "depth", "url_path", "translation_key", "draft_title", "content_type"])
+        page.clean()
+    except ValidationError as error:
+        params = [(name, " ".join(str(m) for m in messages)) for name, messages in error.message_dict.items()]
+        raise ApiError(422, _("The page is not valid."), param=params) from None
+
+
+@router.post("/pages/{id}/preview-token", auth=bearer, tags=["write"], response={201: PreviewToken, **write_responses})
+def create_preview_token(request, id: Id):
+    """A signed, expiring token with which an external front end reads the page's latest revision."""
+    page = Page.objects.filter(pk=id).first()
+    if page is None:
+        raise ApiError(404, _("No page has this id."), param="id")
+    if not page.permissions_for_user(request.user).can_edit():
+        raise ApiError(403, _("You may not preview this page."))
+    token = make_preview_token(page)
+    response = json_response(
+        request,
+        {
+            "token": token,
+            "expires_at": timezone.now() + datetime.timedelta(seconds=preview_max_age()),
+            "preview_url": request.build_absolute_uri(f"/api/preview?token={token}"),
+        },
+        public=False,
+    )
+    response.status_code = 201
+    return response

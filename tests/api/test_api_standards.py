@@ -1,0 +1,118 @@
+"""Open-standard exports: OCDS against the official schema, Popolo and Open311 required fields, feeds."""
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from jsonschema import Draft4Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT4
+
+SCHEMAS = Path(__file__).parent / "schemas"
+
+
+def _load(name):
+    return json.loads((SCHEMAS / name).read_text())
+
+
+@pytest.fixture(scope="module")
+def release_package_validator():
+    package = _load("ocds-1.1.5-release-package-schema.json")
+    release = _load("ocds-1.1.5-release-schema.json")
+    registry = Registry().with_resource(release["id"], Resource.from_contents(release, default_specification=DRAFT4))
+    return Draft4Validator(package, registry=registry, format_checker=FormatChecker())
+
+
+@pytest.fixture(scope="module")
+def release_validator():
+    return Draft4Validator(_load("ocds-1.1.5-release-schema.json"), format_checker=FormatChecker())
+
+
+def _errors(validator, data):
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+
+
+def test_ocds_release_package_is_valid(client, portal, release_package_validator):
+    package = client.get("/api/ocds/releases").json()
+    assert _errors(release_package_validator, package) == []
+    tags = {release["tender"]["id"]: release["tag"] for release in package["releases"]}
+    assert tags == {"AO-01/2025": ["tender"], "AO-02/2025": ["award"]}
+    awarded = next(r for r in package["releases"] if r["tag"] == ["award"])
+    assert awarded["awards"][0]["suppliers"][0]["name"] == "Lumière SARL"
+    assert awarded["awards"][0]["value"] == {"amount": 480000.0, "currency": "MAD"}
+
+
+def test_ocds_single_tender_package_is_valid(client, portal, release_package_validator):
+    package = client.get(f"/api/ocds/tenders/{portal.leaves['tenders'].pk}").json()
+    assert _errors(release_package_validator, package) == []
+    assert package["releases"][0]["tender"]["documents"][0]["format"] == "application/pdf"
+
+
+def test_ocds_record_package_has_valid_compiled_releases(client, release_validator):
+    package = client.get("/api/ocds/records").json()
+    for key in ("uri", "publisher", "publishedDate", "records", "version"):
+        assert key in package
+    for record in package["records"]:
+        assert record["ocid"] and record["releases"]
+        assert _errors(release_validator, record["compiledRelease"]) == []
+
+
+def test_ocds_without_tenders_is_a_problem_not_an_invalid_package(client):
+    response = client.get("/api/ocds/releases?updated_since=2999-01-01T00:00:00Z")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_popolo_has_the_required_fields(client, portal):
+    popolo = client.get(f"/api/popolo?commune={portal.site.pk}").json()
+    assert popolo["persons"] and popolo["organizations"] and popolo["memberships"] and popolo["posts"]
+    assert all(p["id"] and p["name"] for p in popolo["persons"])
+    assert all(o["id"] and o["name"] for o in popolo["organizations"])
+    ids = {p["id"] for p in popolo["persons"]} | {o["id"] for o in popolo["organizations"]}
+    for membership in popolo["memberships"]:
+        assert membership["person_id"] in ids and membership["organization_id"] in ids
+    assert all(post["label"] and post["organization_id"] for post in popolo["posts"])
+    session = next(event for event in popolo["events"] if event["name"] == "May session")
+    assert session["start_date"] == "2025-05-05"
+    assert session["organization_id"] == f"organization/{portal.council.pk}"
+
+
+def test_open311_discovery_and_services_have_the_required_fields(client, portal):
+    discovery = client.get("/api/open311/discovery.json").json()
+    for key in ("changeset", "contact", "key_service", "endpoints"):
+        assert key in discovery
+    endpoint = discovery["endpoints"][0]
+    assert endpoint["specification"] == "http://wiki.open311.org/GeoReport_v2"
+    assert {"url", "changeset", "type", "formats"} <= set(endpoint)
+    try:
+        from participation.categories import ensure_default_categories
+
+        ensure_default_categories(portal.site)
+    except ImportError:
+        pass
+    services = client.get("/api/open311/v2/services.json").json()
+    assert services
+    required = {"service_code", "service_name", "description", "metadata", "type", "keywords", "group"}
+    assert all(required <= set(service) for service in services)
+    assert all(service["type"] in {"realtime", "batch", "blackbox"} for service in services)
+
+
+def test_atom_feed_is_well_formed_per_locale(client, portal):
+    response = client.get("/api/feeds/news.atom?locale=ar")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ElementTree.fromstring(response.content)  # noqa: S314 (our own output)
+    ns = {"atom": "http://www.w3.org/2005/Atom"}
+    entries = root.findall("atom:entry", ns)
+    assert len(entries) == 12
+    assert all(entry.find("atom:id", ns).text for entry in entries)
+    french = ElementTree.fromstring(client.get("/api/feeds/news.atom?locale=fr").content)  # noqa: S314
+    assert [e.find("atom:title", ns).text for e in french.findall("atom:entry", ns)] == ["Actualité 1"]
+
+
+@pytest.mark.parametrize("kind", ["news", "events", "tenders"])
+def test_json_feed_1_1(client, kind):
+    feed = client.get(f"/api/feeds/{kind}.json").json()
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["title"] and feed["items"]
+    assert all(item["id"] and ("content_html" in item or "content_text" in item) for item in feed["items"])
