@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
+from search.api import router as search_router
+
 from . import changes, feeds, pages, registers, standards, write  # noqa: F401  (write adds to pages.router)
 from .http import PROBLEM_CONTENT_TYPE, ApiError, ORJSONRenderer, problem, validation_params
 
@@ -90,3 +92,4 @@ api.add_router("", registers.router)
 api.add_router("", changes.router)
 api.add_router("", standards.router)
 api.add_router("", feeds.router)
+api.add_router("/search", search_router)

@@ -54,8 +54,20 @@ MEDIA_PERMISSIONS = (
 )
 
 
+def ensure_tree_roots():
+    """Create the page tree's and the media collections' roots when the database lacks them.
+
+    Wagtail's migrations create both; a flushed database (``manage.py flush``) has neither.
+    """
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default(), live=True))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def commune_collection(name):
     """The commune's own media collection, so that its editors see only its images and files."""
+    ensure_tree_roots()
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=name).first()
     return collection or root.add_child(name=name)
@@ -72,6 +84,7 @@ def ensure_locales():
 def create_commune(*, slug, hostname, name_ar, name_fr, name_zgh="", port=80, is_default_site=False, **settings):
     """Create (or return) a commune: its Arabic home page under the root, its site and settings."""
     ensure_locales()
+    ensure_tree_roots()
     arabic = Locale.objects.get(language_code="ar")
     home = HomePage.objects.filter(slug=slug, locale=arabic).first()
     if home is None:

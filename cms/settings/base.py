@@ -217,7 +217,25 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = "Bawaba"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database backend over text normalised for Arabic, French and Amazigh (search.backends);
+# OPENSEARCH_URL moves a large network to OpenSearch, whose analysers do the same folding.
+OPENSEARCH_URL = env("OPENSEARCH_URL")
+if OPENSEARCH_URL:
+    from search.opensearch import INDEX_SETTINGS as OPENSEARCH_INDEX_SETTINGS
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch3",
+            "URLS": [OPENSEARCH_URL],
+            "INDEX_PREFIX": env("OPENSEARCH_INDEX_PREFIX", "bawaba_"),
+            "TIMEOUT": int(env("OPENSEARCH_TIMEOUT", "10")),
+            "INDEX_SETTINGS": OPENSEARCH_INDEX_SETTINGS,
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+# Daily query counts kept for the editors' search report (its longest period is 90 days).
+WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -1,0 +1,219 @@
+# ruff: noqa: RUF001 - Arabic letters are the subject of this module
+"""Search latency over 20,000 pages on PostgreSQL: search p50/p95, and suggest latency.
+
+Not run by CI. It builds a throwaway database (``bench_search`` on the server of
+``DATABASE_URL``), fills one commune with pages of the demo kind in Arabic and French, indexes
+them, times searches and suggestions, prints the figures and drops the database::
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/search_bench.py
+"""
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
+
+ARABIC_TEXT = (
+    "الجماعة المجلس الدورة العادية الاستثنائية مشروع تهيئة شارع حي المدينة العتيقة الطرق الإنارة العمومية"
+    " النفايات المنزلية الحاويات الماء الصالح للشرب التطهير السائل الحديقة المساحات الخضراء الملعب القرب"
+    " المستشفى المستوصف المكتبة المركز الثقافي السوق النموذجي الباعة المتجولين المحطة الطرقية الطاقة الشمسية"
+    " رخصة البناء السكن شهادة الحياة السكنى العزوبة عقد الازدياد التصريح بالوفاة المصادقة على الإمضاء"
+    " مطابقة النسخ الرسم الأراضي الحضرية طلب عروض صفقة اقتناء صيانة أشغال تجهيز الميزانية التشاركية"
+    " الشكايات المواطنين الجمعيات الشراكة اتفاقية البيئة التشجير الأشجار المهرجان الثقافة الأمازيغية"
+)
+ARABIC_WORDS = ARABIC_TEXT.split()
+FRENCH_TEXT = (
+    "commune conseil session ordinaire projet aménagement boulevard quartier médina routes éclairage public"
+    " déchets ménagers conteneurs eau potable assainissement jardin espaces verts stade proximité hôpital"
+    " dispensaire bibliothèque centre culturel marché vendeurs gare routière énergie solaire permis construire"
+    " certificat résidence acte naissance légalisation signature copie conforme appel offres marché acquisition"
+    " entretien travaux équipement budget participatif plaintes citoyens associations partenariat convention"
+)
+FRENCH_WORDS = FRENCH_TEXT.split()
+SEARCH_QUERIES = (
+    "رخصه البناء",
+    "الانارة العموميه",
+    "طلب عروض صيانه",
+    "الحديقه",
+    "مستشفي القرب",
+    "الماء الصالح للشرب",
+    "شهاده السكني",
+    "الميزانيه التشاركيه",
+    "المدينه العتيقه",
+    "اتفاقيه شراكه",
+    "جمعيه البيئه",
+    "التطهير",
+    "بالمدينة",
+    "طلب عروض ١٢/٢٠٢٤",
+    "زرافة",
+)
+FRENCH_QUERIES = ("permis de construire", "eclairage public", "appel d'offres", "hopital proximite", "girafe")
+SUGGEST_PREFIXES = ("رخ", "رخصة ال", "الان", "مستش", "طلب عر", "شهاده ا", "per", "eclai", "appel d'o", "hop")
+
+
+def sentence(rng, words, count):
+    return " ".join(rng.choice(words) for _ in range(count))
+
+
+def build(pages, seed=5):
+    """Create a commune with ``pages`` pages (80 % Arabic, 20 % French) and index them in bulk."""
+    from django.db import connection
+    from django.db.models.signals import post_save
+    from modelsearch.signal_handlers import post_save_signal_handler
+    from wagtail.models import Locale, Page
+    from wagtail.search.backends import get_search_backend
+
+    from home.communes import create_commune, ensure_locales
+    from pages import enums
+    from pages.models import NewsIndexPage, NewsPage, ServiceIndexPage, ServicePage, TenderIndexPage, TenderPage
+
+    rng = random.Random(seed)
+    ensure_locales()
+    home = create_commune(
+        slug="bench", hostname="testserver", name_ar="جماعة", name_fr="Commune", is_default_site=True
+    )
+    french_home = home.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french_home.save_revision().publish()
+    french_home = Page.objects.get(pk=french_home.pk).specific
+    models = (NewsPage, ServicePage, TenderPage)
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    sections = {}
+    for code, localized in (("ar", home), ("fr", french_home)):
+        for index_model in (NewsIndexPage, ServiceIndexPage, TenderIndexPage):
+            sections[code, index_model] = localized.add_child(
+                instance=index_model(
+                    title=f"{index_model.__name__} {code}", slug=f"{index_model.__name__.lower()}-{code}"
+                )
+            )
+    created = {model: [] for model in models}
+    started = time.perf_counter()
+    for number in range(pages):
+        code = "fr" if number % 5 == 4 else "ar"
+        words = FRENCH_WORDS if code == "fr" else ARABIC_WORDS
+        model = models[number % len(models)]
+        year = 2018 + number % 8
+        fields = {
+            "title": sentence(rng, words, rng.randint(4, 8)),
+            "slug": f"p-{number}",
+            "intro": sentence(rng, words, 20),
+            "body": [{"type": "paragraph", "value": f"<p>{sentence(rng, words, 120)}</p>"}],
+        }
+        day = datetime.date(year, 1 + number % 12, 1 + number % 28)
+        if model is NewsPage:
+            page, parent = NewsPage(date=day, category=enums.NewsCategory.COUNCIL, **fields), NewsIndexPage
+        elif model is ServicePage:
+            page, parent = ServicePage(theme=enums.ServiceTheme.CIVIL_STATUS, **fields), ServiceIndexPage
+        else:
+            deadline = datetime.datetime.combine(day + datetime.timedelta(days=30), datetime.time(10), datetime.UTC)
+            page = TenderPage(
+                reference=f"{number}/{year}",
+                subject=fields["title"],
+                published_on=day,
+                submission_deadline=deadline,
+                **fields,
+            )
+            parent = TenderIndexPage
+        created[model].append(sections[code, parent].add_child(instance=page).pk)
+        if (number + 1) % 2000 == 0:
+            print(f"  {number + 1} pages created ({time.perf_counter() - started:.0f} s)", flush=True)
+    backend = get_search_backend()
+    started = time.perf_counter()
+    for model, ids in created.items():
+        for start in range(0, len(ids), 500):
+            backend.add_bulk(model, list(model.objects.filter(pk__in=ids[start : start + 500])))
+    print(f"  indexed in {time.perf_counter() - started:.0f} s", flush=True)
+    # Statistics as autovacuum would have them on a live server, so the planner sees the real sizes.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return home
+
+
+def timed(function, repeat):
+    durations = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        durations.append((time.perf_counter() - started) * 1000)
+    return durations
+
+
+def summary(name, durations):
+    durations = sorted(durations)
+    p50 = statistics.median(durations)
+    p95 = durations[min(len(durations) - 1, round(0.95 * len(durations)) - 1)]
+    print(f"{name:<40} n={len(durations):>4}  p50={p50:7.1f} ms  p95={p95:7.1f} ms  max={durations[-1]:7.1f} ms")
+
+
+def measure(home, repeat):
+    from django.core.cache import cache
+    from wagtail.models import Locale
+    from wagtail.search.backends import get_search_backend
+
+    from search.results import _ranked_hits, search_commune, suggest, visible_pages
+
+    arabic = Locale.objects.get(language_code="ar")
+    french = Locale.objects.get(language_code="fr")
+    cases = [(query, arabic) for query in SEARCH_QUERIES] + [(query, french) for query in FRENCH_QUERIES]
+    ranked, full = [], []
+    for query, locale in cases:
+        pages = visible_pages(home, locale)
+        ranked += timed(lambda query=query, pages=pages: _ranked_hits(query, pages, "and"), repeat)
+        full += timed(lambda query=query, locale=locale: search_commune(query, root=home, locale=locale), repeat)
+    print()
+    summary("backend search (ranked ids, ≤500)", ranked)
+    summary("full search (facets, snippets, page 1)", full)
+
+    cold, warm = [], []
+    backend = get_search_backend()
+    for prefix in SUGGEST_PREFIXES:
+        locale = french if prefix.isascii() else arabic
+
+        def cold_suggest(prefix=prefix, locale=locale):
+            cache.clear()
+            suggest(prefix, root=home, locale=locale)
+
+        cold += timed(cold_suggest, repeat)
+        warm += timed(lambda prefix=prefix, locale=locale: suggest(prefix, root=home, locale=locale), repeat)
+    summary("suggest, uncached", cold)
+    summary("suggest, cached", warm)
+    sample = search_commune("رخصه البناء", root=home, locale=arabic)
+    print(f"\n'رخصه البناء': {sample.total} results; backend {backend.__class__.__name__}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=10, help="timings per query")
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("Set DATABASE_URL to a PostgreSQL server: the benchmark is about PostgreSQL.")
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_databases, setup_test_environment, teardown_databases
+
+    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = "bench_search"
+    setup_test_environment()
+    print("Creating the benchmark database …", flush=True)
+    old_config = setup_databases(verbosity=0, interactive=False)
+    try:
+        print(f"Building {args.pages} pages on {connection.vendor} …", flush=True)
+        home = build(args.pages)
+        measure(home, args.repeat)
+    finally:
+        teardown_databases(old_config, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()

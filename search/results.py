@@ -1,0 +1,346 @@
+"""One search across all the content of a commune in one language, as the portal and the API show it.
+
+``search_commune`` runs the query through the search backend (which normalises it), keeps what a
+citizen may see in that commune and locale, and returns the results with their facets (content
+type, year), highlighted snippets, the editors' promoted results, and, when nothing is found, the
+other languages that have matches.
+"""
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import F, IntegerField
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.text import capfirst
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.index import SearchField
+
+from .documents import attached_document_text
+from .highlight import highlight, query_forms
+from .normalize import autocomplete_terms, query_terms, tokenize
+
+#: At most this many matches are ranked, counted and faceted for one query.
+MAX_HITS = 500
+PAGE_SIZE = 10
+SUGGESTIONS = 8
+SUGGEST_CACHE_SECONDS = 60
+PROMOTION_KEYS_CACHE = "search:promotion-keys"
+PROMOTION_KEYS_SECONDS = 300
+
+#: The field that dates each page type, for the year facet; other pages use their first publication.
+DATE_FIELDS = {
+    "pages.newspage": ("date", True),
+    "pages.eventpage": ("start", True),
+    "pages.legaltextpage": ("date", True),
+    "pages.reportpage": ("year", False),
+    "pages.tenderpage": ("published_on", True),
+    "pages.councilsessionpage": ("start_date", True),
+    "pages.projectpage": ("start_date", True),
+    "pages.partnershippage": ("signed_on", True),
+}
+
+
+@dataclass
+class Facet:
+    """One value of a facet with the number of matches it has."""
+
+    key: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Result:
+    """A page found, with what a result list shows of it."""
+
+    page: Page
+    type_key: str
+    type_label: str
+    year: int | None
+    snippet: str
+
+
+@dataclass
+class Promotion:
+    """A result an editor chose for this query, shown before the others."""
+
+    title: str
+    url: str
+    description: str
+    page: Page | None = None
+
+
+@dataclass
+class OtherLanguage:
+    """Another language of the commune with matches for the same query."""
+
+    code: str
+    name: str
+    count: int
+
+
+@dataclass
+class SearchOutcome:
+    """Everything a search page or the search API shows for one query."""
+
+    query: str
+    locale: str
+    terms: list = field(default_factory=list)
+    total: int = 0
+    results: list = field(default_factory=list)
+    page: object = None
+    types: list = field(default_factory=list)
+    years: list = field(default_factory=list)
+    promotions: list = field(default_factory=list)
+    other_languages: list = field(default_factory=list)
+    any_word: bool = False
+    selected_type: str = ""
+    selected_year: int | None = None
+
+    @property
+    def searched(self):
+        return bool(self.terms)
+
+
+def localized_root(root, locale):
+    """The commune's home page in ``locale``, or ``None`` when it is not translated into it."""
+    if root is None or locale is None:
+        return None
+    if root.locale_id == locale.pk:
+        return root
+    return root.get_translation_or_none(locale)
+
+
+def visible_pages(root, locale):
+    """What a citizen may find in a commune and locale: live, public pages of its tree."""
+    home = localized_root(root, locale)
+    if home is None:
+        return Page.objects.none()
+    return Page.objects.live().public().descendant_of(home, inclusive=True).filter(locale=locale)
+
+
+def _type_key(content_type):
+    return f"{content_type.app_label}.{content_type.model}"
+
+
+def _year_expression():
+    years = [
+        ExtractYear(f"{model.split('.')[1]}__{name}") if is_date else F(f"{model.split('.')[1]}__{name}")
+        for model, (name, is_date) in DATE_FIELDS.items()
+    ]
+    return Coalesce(*years, ExtractYear("first_published_at"), output_field=IntegerField())
+
+
+def _ranked_hits(query, pages, operator):
+    backend = get_search_backend()
+    found = backend.search(query, pages.only("pk", "content_type"), operator=operator)[:MAX_HITS]
+    return [(page.pk, page.content_type_id) for page in found]
+
+
+def _years(pks):
+    if not pks:
+        return {}
+    return dict(
+        Page.objects.filter(pk__in=pks).annotate(content_year=_year_expression()).values_list("pk", "content_year")
+    )
+
+
+def count_matches(query, pages):
+    """How many pages of ``pages`` match ``query``, all its words or, failing that, any."""
+    backend = get_search_backend()
+    count = backend.search(query, pages, operator="and").count()
+    if count == 0 and len(query_terms(query)) > 1:
+        count = backend.search(query, pages, operator="or").count()
+    return count
+
+
+def search_commune(
+    query, *, root, locale, content_type="", year=None, page=1, page_size=PAGE_SIZE, request=None, languages=True
+):
+    """Search the commune whose (Arabic) home page is ``root``, in ``locale``.
+
+    ``content_type`` (``app_label.model``) and ``year`` narrow the results; the facets are
+    counted before narrowing so that every choice stays visible.
+    """
+    query = (query or "").strip()
+    outcome = SearchOutcome(query=query, locale=locale.language_code if locale else "")
+    outcome.terms = query_terms(query)
+    if not outcome.terms or locale is None:
+        return outcome
+    pages = visible_pages(root, locale)
+
+    hits = _ranked_hits(query, pages, "and")
+    if not hits and len(outcome.terms) > 1:
+        hits = _ranked_hits(query, pages, "or")
+        outcome.any_word = bool(hits)
+
+    outcome.promotions = promotions_for(query, pages, request=request)
+    promoted = {promotion.page.pk for promotion in outcome.promotions if promotion.page is not None}
+    hits = [hit for hit in hits if hit[0] not in promoted]
+
+    years = _years([pk for pk, _type in hits])
+    content_types = {ct_id: ContentType.objects.get_for_id(ct_id) for _pk, ct_id in hits}
+    type_keys = {ct_id: _type_key(ct) for ct_id, ct in content_types.items()}
+    type_labels = {
+        type_keys[ct_id]: capfirst(ct.model_class()._meta.verbose_name) if ct.model_class() else ct.model
+        for ct_id, ct in content_types.items()
+    }
+    type_counts = Counter(type_keys[ct_id] for _pk, ct_id in hits)
+    year_counts = Counter(years.get(pk) for pk, _type in hits if years.get(pk))
+
+    outcome.selected_type = content_type if content_type in type_counts else ""
+    outcome.selected_year = year if year in year_counts else None
+    outcome.types = [
+        Facet(key, str(type_labels[key]), count, key == outcome.selected_type)
+        for key, count in sorted(type_counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    outcome.years = [
+        Facet(str(value), str(value), count, value == outcome.selected_year)
+        for value, count in sorted(year_counts.items(), reverse=True)
+    ]
+
+    narrowed = [
+        (pk, ct_id)
+        for pk, ct_id in hits
+        if (not outcome.selected_type or type_keys[ct_id] == outcome.selected_type)
+        and (outcome.selected_year is None or years.get(pk) == outcome.selected_year)
+    ]
+    outcome.total = len(narrowed)
+    outcome.page = Paginator(narrowed, page_size).get_page(page)
+    shown = [pk for pk, _type in outcome.page.object_list]
+    specific = {p.pk: p for p in Page.objects.filter(pk__in=shown).specific()}
+    forms = query_forms(outcome.terms)
+    for pk, ct_id in outcome.page.object_list:
+        found = specific.get(pk)
+        if found is None:
+            continue
+        key = type_keys[ct_id]
+        outcome.results.append(Result(found, key, type_labels[key], years.get(pk), snippet_for(found, forms)))
+
+    if languages and not hits and not outcome.promotions:
+        outcome.other_languages = other_languages_with_matches(query, root=root, locale=locale)
+    return outcome
+
+
+def searchable_text(page):
+    """The text of a page that snippets are taken from: its fields, then its documents."""
+    parts = []
+    for search_field in page.get_search_fields():
+        if isinstance(search_field, SearchField) and search_field.field_name != "title":
+            parts.extend(_flatten(search_field.get_value(page)))
+    parts.append(attached_document_text(page))
+    return "\n".join(part for part in parts if part)
+
+
+def _flatten(value):
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in _flatten(item)]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _flatten(item)]
+    return [str(value)]
+
+
+def snippet_for(page, forms):
+    """A snippet of the page around the query's words, or its introduction when only the title matched."""
+    text = searchable_text(page)
+    snippet = highlight(text, forms, require_match=True)
+    if snippet:
+        return snippet
+    return highlight(getattr(page, "intro", "") or text, forms)
+
+
+def other_languages_with_matches(query, *, root, locale):
+    """The commune's other languages that have results for ``query``."""
+    names = dict(settings.LANGUAGES)
+    found = []
+    for other in Locale.objects.exclude(pk=locale.pk).order_by("language_code"):
+        if other.language_code not in names:
+            continue
+        pages = visible_pages(root, other)
+        count = count_matches(query, pages)
+        if count:
+            found.append(OtherLanguage(other.language_code, names[other.language_code], count))
+    return found
+
+
+def promotion_key(query):
+    """The key that pairs a citizen's query with an editor's promoted query: its folded words."""
+    return " ".join(tokenize(query))
+
+
+def _promotion_keys():
+    from wagtail.contrib.search_promotions.models import Query
+
+    keys = cache.get(PROMOTION_KEYS_CACHE)
+    if keys is None:
+        keys = {}
+        promoted = Query.objects.filter(editors_picks__isnull=False).distinct().values_list("pk", "query_string")
+        for pk, query_string in promoted:
+            keys.setdefault(promotion_key(query_string), []).append(pk)
+        cache.set(PROMOTION_KEYS_CACHE, keys, PROMOTION_KEYS_SECONDS)
+    return keys
+
+
+def forget_promotions(**kwargs):
+    """Drop the cached promotion keys, after an editor changed a promotion."""
+    cache.delete(PROMOTION_KEYS_CACHE)
+
+
+def promotions_for(query, pages, request=None):
+    """The editors' promoted results for ``query``, whatever its spelling, that this commune may show."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    query_ids = _promotion_keys().get(promotion_key(query))
+    if not query_ids:
+        return []
+    chosen = list(SearchPromotion.objects.filter(query_id__in=query_ids).select_related("page"))
+    page_ids = [promotion.page_id for promotion in chosen if promotion.page_id is not None]
+    visible = set(pages.filter(pk__in=page_ids).values_list("pk", flat=True))
+    promotions = []
+    seen = set()
+    for promotion in chosen:
+        if promotion.page_id is not None:
+            if promotion.page_id not in visible or promotion.page_id in seen:
+                continue
+            seen.add(promotion.page_id)
+            page = promotion.page.specific
+            promotions.append(
+                Promotion(page.title, page.get_url(request=request) or "", promotion.description, page=page)
+            )
+        elif promotion.external_link_url:
+            promotions.append(
+                Promotion(
+                    promotion.external_link_text or promotion.external_link_url,
+                    promotion.external_link_url,
+                    promotion.description,
+                )
+            )
+    return promotions
+
+
+def suggest(query, *, root, locale, limit=SUGGESTIONS):
+    """Titles that complete what is being typed, for the search box; cached briefly, cheap to call."""
+    terms = autocomplete_terms(query)
+    if not terms or locale is None or root is None:
+        return []
+    digest = hashlib.sha256(repr(terms).encode()).hexdigest()
+    cache_key = f"search:suggest:{root.pk}:{locale.pk}:{limit}:{digest}"
+    cached = cache.get(cache_key)
+    if cached is not None:
+        return cached
+    pages = visible_pages(root, locale).only("pk", "title", "url_path", "content_type")
+    found = get_search_backend().autocomplete(query, pages)[:limit]
+    suggestions = [{"id": page.pk, "title": page.title, "url": page.get_url() or ""} for page in found]
+    cache.set(cache_key, suggestions, SUGGEST_CACHE_SECONDS)
+    return suggestions
