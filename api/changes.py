@@ -3,6 +3,7 @@
 import datetime
 from typing import Literal
 
+from django.apps import apps
 from django.db.models import Max, Q
 from ninja import Field, Query, Router
 from wagtail.models import Page
@@ -50,6 +51,11 @@ def visible_changes(since=0, commune=None, types=None):
         latest = latest.filter(kind__in=types)
     latest = latest.values("kind", "object_id").annotate(last=Max("id")).values("last")
     public_pages = Page.objects.live().public().values("id")
+    if apps.is_installed("network"):
+        # Copies taken from peers are served by their origin; announcing them again would loop.
+        public_pages = public_pages.exclude(
+            pk__in=apps.get_model("network", "SyndicatedCopy").objects.values("page_id")
+        )
     visible = Q(action__in=TOMBSTONE_ACTIONS, was_public=True) | Q(
         action__in=(ChangeAction.CREATED, ChangeAction.CHANGED), kind__in=list(REGISTER_COLLECTIONS)
     )

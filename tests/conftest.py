@@ -42,3 +42,18 @@ def module_db(django_db_setup, django_db_blocker):
 def commune(module_db):
     """The default-site commune with every section and leaf, in Arabic, French and Amazigh."""
     return build_commune(hostname="testserver", is_default_site=True, translate_to=("fr", "zgh"), with_groups=True)
+
+
+_RELEVANCE_LINES = []
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call":
+        _RELEVANCE_LINES.extend(value for name, value in report.user_properties if name == "search_relevance")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if _RELEVANCE_LINES:
+        terminalreporter.section("search relevance")
+        for line in _RELEVANCE_LINES:
+            terminalreporter.write_line(line)

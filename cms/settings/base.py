@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "participation",
+    "network",
     "api",
     "ninja",
     "corsheaders",
@@ -270,3 +271,13 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Content-Language"]
 BAWABA_API_CACHE_SECONDS = int(env("BAWABA_API_CACHE_SECONDS", "60"))
 BAWABA_PREVIEW_MAX_AGE = int(env("BAWABA_PREVIEW_MAX_AGE", "3600"))
 BAWABA_OCDS_PREFIX = env("BAWABA_OCDS_PREFIX", "ocds-bawaba")
+
+# Network syndication: peers are untrusted, so every request to one is bounded in time and size.
+BAWABA_NETWORK_CONNECT_TIMEOUT = float(env("BAWABA_NETWORK_CONNECT_TIMEOUT", "5"))
+BAWABA_NETWORK_READ_TIMEOUT = float(env("BAWABA_NETWORK_READ_TIMEOUT", "15"))
+BAWABA_NETWORK_TOTAL_TIMEOUT = float(env("BAWABA_NETWORK_TOTAL_TIMEOUT", "60"))
+BAWABA_NETWORK_MAX_RESPONSE_BYTES = int(env("BAWABA_NETWORK_MAX_RESPONSE_BYTES", 5 * 1024 * 1024))
+BAWABA_NETWORK_PAGE_SIZE = int(env("BAWABA_NETWORK_PAGE_SIZE", "100"))
+BAWABA_NETWORK_PUSH_MAX_AGE = int(env("BAWABA_NETWORK_PUSH_MAX_AGE", "300"))
+# Key that encrypts peers' tokens and shared secrets at rest; by default derived from SECRET_KEY.
+BAWABA_NETWORK_ENCRYPTION_KEY = env("BAWABA_NETWORK_ENCRYPTION_KEY")

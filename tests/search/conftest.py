@@ -115,17 +115,10 @@ def session_page(commune, db):
     )
 
 
-RELEVANCE_REPORT = pytest.StashKey[list]()
+def report_relevance(request, line):
+    """Keep a line of the relevance figures for the end of the run, shown with or without ``-s``.
 
-
-def report_relevance(config, line):
-    """Keep a line of the relevance figures for the end of the run, shown with or without ``-s``."""
-    config.stash.setdefault(RELEVANCE_REPORT, []).append(line)
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    lines = config.stash.get(RELEVANCE_REPORT, [])
-    if lines:
-        terminalreporter.section("search relevance")
-        for line in lines:
-            terminalreporter.write_line(line)
+    The line travels on the test's report, so it reaches the summary from parallel workers too
+    (see ``pytest_terminal_summary`` in tests/conftest.py).
+    """
+    request.node.user_properties.append(("search_relevance", line))

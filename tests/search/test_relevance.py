@@ -53,12 +53,12 @@ def test_recall_at_5_is_at_least_0_9_in_arabic_and_french(commune, db, request):
     vendor = connection.vendor
     for language_code, (recall, mrr, count) in figures.items():
         report_relevance(
-            request.config, f"[{vendor}] {language_code}: {count} queries, recall@5 = {recall:.3f}, MRR = {mrr:.3f}"
+            request, f"[{vendor}] {language_code}: {count} queries, recall@5 = {recall:.3f}, MRR = {mrr:.3f}"
         )
     report_relevance(
-        request.config, f"[{vendor}] all: {total} queries, recall@5 = {overall_recall:.3f}, MRR = {overall_mrr:.3f}"
+        request, f"[{vendor}] all: {total} queries, recall@5 = {overall_recall:.3f}, MRR = {overall_mrr:.3f}"
     )
     for miss in all_misses:
-        report_relevance(request.config, f"[{vendor}] missed: {miss}")
+        report_relevance(request, f"[{vendor}] missed: {miss}")
     for language_code, (recall, _mrr, _count) in figures.items():
         assert recall >= RECALL_FLOOR, (language_code, all_misses)

@@ -1,0 +1,174 @@
+"""Cost of syndication: taking 5,000 items from a peer, and a pull when nothing changed (goal: under 2 s).
+
+A synthetic peer (a small HTTP server on 127.0.0.1 in a thread) serves a change feed of N news items
+and their details exactly as a Bawaba portal API does. The local side is a fresh database (a SQLite
+file in a temporary folder, or ``--database-url``, e.g. postgres://postgres@127.0.0.1:5432/network_helper_bench),
+migrated, with one commune. The script reports wall time, SQL queries (and how many write), and HTTP
+requests for the first pull and for a second pull with nothing new.
+
+Run from the project folder:  ``.venv/bin/python bench/network_bench.py [--items 5000]``  (not part of CI).
+"""
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class SyntheticPeer(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    count = 0
+    requests = 0
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        type(self).requests += 1
+        parts = urlsplit(self.path)
+        query = parse_qs(parts.query)
+        base = f"http://127.0.0.1:{self.server.server_port}"
+        if parts.path == "/api/changes":
+            since = int(query.get("since", ["0"])[0])
+            limit = int(query.get("limit", ["100"])[0])
+            cursors = range(since + 1, min(since + limit, self.count) + 1)
+            data = {
+                "items": [
+                    {
+                        "cursor": cursor,
+                        "action": "created",
+                        "type": "news",
+                        "id": cursor,
+                        "locale": "ar",
+                        "commune": 1,
+                        "occurred_at": "2026-01-01T00:00:00Z",
+                        "api_url": f"{base}/api/news/{cursor}",
+                    }
+                    for cursor in cursors
+                ],
+                "next_cursor": cursors[-1] if cursors else since,
+                "has_more": bool(cursors) and cursors[-1] < self.count,
+            }
+        elif parts.path.startswith("/api/news/"):
+            number = int(parts.path.rsplit("/", 1)[1])
+            data = {
+                "id": number,
+                "type": "news",
+                "title": f"خبر رقم {number} من الجماعة الشريكة",
+                "slug": f"news-{number}",
+                "locale": "ar",
+                "url": f"{base}/ar/news/news-{number}/",
+                "intro": "مقدمة الخبر",
+                "body": [
+                    {"type": "heading", "id": "a", "value": {"text": "عنوان فرعي", "level": "h2"}},
+                    {
+                        "type": "paragraph",
+                        "id": "b",
+                        "value": f"<p>نص الخبر <b>{number}</b> مع <a href='https://example.ma/'>رابط</a></p>",
+                    },
+                ],
+                "date": "2026-01-01",
+                "category": "council",
+                "source_name": "",
+                "source_url": "",
+                "translations": [],
+            }
+        else:
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        payload = json.dumps(data).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=5000)
+    parser.add_argument("--database-url", default=None)
+    args = parser.parse_args()
+
+    workdir = tempfile.mkdtemp(prefix="network-bench-")
+    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{workdir}/bench.sqlite3"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
+    os.environ["TEST_MEDIA_ROOT"] = f"{workdir}/media"
+    sys.path.insert(0, str(ROOT))
+    os.chdir(ROOT)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from wagtail.models import Site
+
+    from home.communes import create_commune
+    from network.models import Peer, PublicationMode, SyndicatedCopy
+    from network.sync import pull_peer
+    from pages.models import NewsIndexPage
+
+    started = time.monotonic()
+    call_command("migrate", interactive=False, verbosity=0)
+    print(f"database: {connection.vendor}, migrated in {time.monotonic() - started:.1f} s")
+    home = create_commune(slug="bench-b", hostname="bench.localhost", name_ar="ب", name_fr="B")
+    if not NewsIndexPage.objects.child_of(home).exists():
+        home.add_child(instance=NewsIndexPage(title="news", slug="news")).save_revision().publish()
+
+    SyntheticPeer.count = args.items
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SyntheticPeer)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    Peer.objects.filter(name="Bench peer").delete()
+    peer = Peer.objects.create(
+        commune=Site.objects.get(root_page=home),
+        name="Bench peer",
+        base_url=f"http://127.0.0.1:{server.server_port}",
+        allow_private_address=True,
+        publication=PublicationMode.PUBLISH,
+        content_kinds=["news"],
+    )
+
+    def measure(label):
+        SyntheticPeer.requests = 0
+        counts = {"queries": 0, "writes": 0}
+
+        def count(execute, sql, params, many, context):
+            counts["queries"] += 1
+            counts["writes"] += sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
+            began = time.monotonic()
+            report = pull_peer(peer)
+            elapsed = time.monotonic() - began
+        print(
+            f"{label}: {elapsed:.2f} s, {counts['queries']} SQL queries ({counts['writes']} writes), "
+            f"{SyntheticPeer.requests} HTTP requests — {report.summary()}"
+        )
+        return elapsed, counts["queries"], report
+
+    elapsed, queries, report = measure(f"take {args.items} items")
+    if report.created:
+        print(
+            f"  per item: {1000 * elapsed / report.created:.1f} ms, {queries / report.created:.1f} queries; "
+            f"copies stored: {SyndicatedCopy.objects.filter(peer=peer).count()}"
+        )
+    elapsed, _queries, _report = measure("pull with nothing new")
+    print(f"  goal under 2 s: {'met' if elapsed < 2 else 'missed'}")
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,296 @@
+"""A peer that misbehaves in every way: each case is refused on its own, reported, and nothing stored is lost."""
+
+import time
+
+import pytest
+
+from network.models import Peer, PublicationMode, SyndicatedCopy
+from network.sync import pull_network, pull_peer
+from pages.models import NewsPage
+
+from .conftest import change, news_item
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def peer(fake_peer, local_commune):
+    site, _sections, _groups = local_commune
+    return Peer.objects.create(
+        commune=site,
+        name="Peer commune",
+        base_url=fake_peer.url,
+        allow_private_address=True,
+        publication=PublicationMode.PUBLISH,
+    )
+
+
+@pytest.fixture
+def synced(fake_peer, peer):
+    """Two copies taken from the peer while it still behaved."""
+    items = [news_item(fake_peer.url, 1, "الخبر الأول"), news_item(fake_peer.url, 2, "الخبر الثاني")]
+    fake_peer.serve_feed([change(10, 1), change(11, 2)])
+    fake_peer.serve_items(items)
+    report = pull_peer(peer)
+    assert report.ok and report.created == 2, report.summary()
+    peer.refresh_from_db()
+    return peer
+
+
+def assert_nothing_lost(peer):
+    copies = SyndicatedCopy.objects.filter(peer=peer).select_related("page")
+    assert sorted(copy.original_id for copy in copies) == [1, 2]
+    titles = {NewsPage.objects.get(pk=copy.page_id).title for copy in copies}
+    assert titles == {"الخبر الأول", "الخبر الثاني"}
+    assert all(copy.page.live for copy in copies)
+    peer.refresh_from_db()
+    assert peer.cursor == 11
+
+
+def test_slow_peer_times_out_and_is_reported(fake_peer, synced):
+    def slow(handler, query):
+        time.sleep(1.5)
+        handler.send_json({"items": [], "next_cursor": 11, "has_more": False})
+
+    fake_peer.routes["/api/changes"] = slow
+    started = time.monotonic()
+    report = pull_peer(synced)
+    assert time.monotonic() - started < 1.4
+    assert "did not answer in time" in report.error
+    assert_nothing_lost(synced)
+    assert "did not answer in time" in synced.last_error and synced.last_error_at
+
+
+def test_server_error_is_reported(fake_peer, synced):
+    fake_peer.serve_json("/api/changes", {"detail": "boom"}, status=500)
+    report = pull_peer(synced)
+    assert "answered 500" in report.error
+    assert_nothing_lost(synced)
+    assert "500" in synced.last_error
+
+
+def test_invalid_json_is_reported(fake_peer, synced):
+    fake_peer.routes["/api/changes"] = lambda handler, query: handler.send_json(None, raw=b"{not json")
+    report = pull_peer(synced)
+    assert "not valid JSON" in report.error
+    assert_nothing_lost(synced)
+
+
+def test_feed_breaking_its_schema_is_refused(fake_peer, synced):
+    fake_peer.serve_json("/api/changes", {"items": [{"cursor": "twelve"}], "next_cursor": 12, "has_more": False})
+    report = pull_peer(synced)
+    assert "change feed is not valid" in report.error
+    assert_nothing_lost(synced)
+
+
+def test_items_breaking_the_schema_are_refused_one_by_one(fake_peer, synced):
+    fake_peer.serve_feed([change(10, 1), change(11, 2), change(12, 1), change(13, 3), change(14, 4), change(15, 5)])
+    fake_peer.serve_items(
+        [
+            news_item(fake_peer.url, 1, "x" * 300),  # title too long
+            news_item(fake_peer.url, 3, category="gossip"),  # unknown category
+            news_item(fake_peer.url, 4, date="yesterday"),
+            news_item(fake_peer.url, 5, "خبر سليم"),
+        ]
+    )
+    report = pull_peer(synced)
+    assert report.ok and report.rejected == 3 and report.created == 1, report.summary()
+    synced.refresh_from_db()
+    assert "news 1 refused" in synced.last_error and "news 3 refused" in synced.last_error
+    assert NewsPage.objects.filter(title="خبر سليم", live=True).exists()
+    assert (
+        NewsPage.objects.get(pk=SyndicatedCopy.objects.get(peer=synced, original_id=1).page_id).title == "الخبر الأول"
+    )
+
+
+def test_huge_body_is_aborted_at_the_size_limit(fake_peer, synced):
+    sent = []
+
+    def huge(handler, query):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.end_headers()
+        chunk = b" " * 65536
+        for _ in range(50 * 16):  # 50 MB, never held in memory at once
+            handler.wfile.write(chunk)
+            sent.append(len(chunk))
+
+    fake_peer.routes["/api/changes"] = huge
+    report = pull_peer(synced)
+    assert "larger than 1048576 bytes" in report.error
+    assert sum(sent) < 50 * 1024 * 1024
+    assert_nothing_lost(synced)
+
+
+def test_declared_huge_body_is_refused_before_reading(fake_peer, synced):
+    def declared(handler, query):
+        handler.send_response(200)
+        handler.send_header("Content-Length", str(50 * 1024 * 1024))
+        handler.end_headers()
+        handler.wfile.write(b"{")
+
+    fake_peer.routes["/api/changes"] = declared
+    assert "larger than" in pull_peer(synced).error
+    assert_nothing_lost(synced)
+
+
+def test_script_and_iframe_html_is_sanitised(fake_peer, peer):
+    hostile = news_item(
+        fake_peer.url,
+        7,
+        body=[
+            {
+                "type": "paragraph",
+                "id": "p",
+                "value": (
+                    '<p onclick="steal()">نص<script>alert(1)</script><iframe src="https://evil.example/"></iframe>'
+                    '<img src=x onerror="alert(2)"><a href="javascript:alert(3)">رابط</a>'
+                    '<a href="https://commune.example.ma/">مصدر</a><style>p{}</style></p>'
+                ),
+            }
+        ],
+    )
+    fake_peer.serve_feed([change(1, 7)])
+    fake_peer.serve_items([hostile])
+    assert pull_peer(peer).created == 1
+    page = NewsPage.objects.get(pk=SyndicatedCopy.objects.get(peer=peer, original_id=7).page_id)
+    stored = page.body.raw_data[0]["value"]
+    for forbidden in ("script", "iframe", "onerror", "onclick", "javascript", "alert", "<img", "style"):
+        assert forbidden not in stored
+    assert "نص" in stored and 'href="https://commune.example.ma/"' in stored
+
+
+def test_redirect_to_another_host_is_refused(fake_peer, synced):
+    def away(handler, query):
+        handler.send_response(302)
+        handler.send_header("Location", f"http://localhost:{fake_peer.server.server_port}/api/changes")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    fake_peer.routes["/api/changes"] = away
+    fake_peer.received.clear()
+    report = pull_peer(synced)
+    assert "off its host" in report.error
+    assert [request["path"] for request in fake_peer.received] == ["/api/changes"]
+    assert_nothing_lost(synced)
+
+
+def test_redirect_on_the_peer_host_is_followed(fake_peer, peer):
+    def moved(handler, query):
+        handler.send_response(301)
+        handler.send_header("Location", "/api/changes-moved?since=0")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    fake_peer.routes["/api/changes"] = moved
+    fake_peer.serve_json("/api/changes-moved", {"items": [], "next_cursor": 0, "has_more": False})
+    assert pull_peer(peer).ok
+
+
+def test_duplicate_ids_make_one_copy(fake_peer, peer):
+    fake_peer.serve_feed([change(1, 9), change(2, 9, "changed"), change(3, 9, "changed")])
+    fake_peer.serve_items([news_item(fake_peer.url, 9, "مكرر")])
+    report = pull_peer(peer)
+    assert report.ok and report.created == 1
+    assert SyndicatedCopy.objects.filter(peer=peer, original_id=9).count() == 1
+    peer.refresh_from_db()
+    assert "twice" in peer.last_error
+
+
+def test_item_whose_id_differs_from_the_feed_is_refused(fake_peer, peer):
+    fake_peer.serve_feed([change(1, 9)])
+    fake_peer.serve_json("/api/news/9", news_item(fake_peer.url, 2))
+    report = pull_peer(peer)
+    assert report.rejected == 1 and not SyndicatedCopy.objects.filter(peer=peer).exists()
+
+
+def test_cursor_going_backwards_is_refused(fake_peer, synced):
+    fake_peer.serve_json(
+        "/api/changes",
+        {"items": [{**change(3, 1, "deleted"), "locale": "ar"}], "next_cursor": 3, "has_more": False},
+    )
+    report = pull_peer(synced)
+    assert "went backwards" in report.error
+    assert_nothing_lost(synced)
+    assert "went backwards" in synced.last_error
+
+
+def test_private_address_is_refused_unless_allowed(fake_peer, local_commune):
+    site, _sections, _groups = local_commune
+    peer = Peer.objects.create(commune=site, name="Sneaky", base_url=fake_peer.url)
+    report = pull_peer(peer)
+    assert "private or local" in report.error
+    assert fake_peer.received == []
+    assert "private or local" in Peer.objects.get(pk=peer.pk).last_error
+
+
+def test_one_failing_peer_does_not_stop_the_others(fake_peer, local_commune):
+    site, _sections, _groups = local_commune
+    broken = Peer.objects.create(commune=site, name="Down", base_url="http://127.0.0.1:9/", allow_private_address=True)
+    good = Peer.objects.create(
+        commune=site, name="Up", base_url=fake_peer.url, allow_private_address=True, publication="publish"
+    )
+    fake_peer.serve_feed([change(1, 5)])
+    fake_peer.serve_items([news_item(fake_peer.url, 5)])
+    reports = pull_network([broken, good])
+    assert not reports[0].ok and reports[1].ok and reports[1].created == 1
+
+
+def test_pull_that_dies_half_way_resumes_without_duplicates(fake_peer, peer):
+    changes = [change(cursor, cursor) for cursor in range(1, 8)]
+    fake_peer.serve_feed(changes, page_size=3)
+    fake_peer.serve_items([news_item(fake_peer.url, n, f"خبر {n}") for n in range(1, 8)])
+    fake_peer.serve_json("/api/news/5", {"detail": "down"}, status=503)
+
+    first = pull_peer(peer)
+    assert "503" in first.error and first.created == 4
+    peer.refresh_from_db()
+    assert peer.cursor == 4  # the page of 1-3 was saved, then item 4 before item 5 failed
+
+    fake_peer.serve_items([news_item(fake_peer.url, 5, "خبر 5")])
+    second = pull_peer(peer)
+    assert second.ok and second.created == 3 and second.unchanged == 0
+    assert SyndicatedCopy.objects.filter(peer=peer).count() == 7
+    peer.refresh_from_db()
+    assert peer.cursor == 7
+
+
+def test_review_mode_keeps_copies_as_drafts_in_the_workflow(fake_peer, peer):
+    peer.publication = PublicationMode.REVIEW
+    peer.save()
+    fake_peer.serve_feed([change(1, 3)])
+    fake_peer.serve_items([news_item(fake_peer.url, 3, "ينتظر المراجعة")])
+    assert pull_peer(peer).created == 1
+    page = NewsPage.objects.get(pk=SyndicatedCopy.objects.get(peer=peer).page_id)
+    assert not page.live and page.workflow_in_progress
+
+
+def test_hidden_copy_is_not_published_again(fake_peer, synced):
+    copy = SyndicatedCopy.objects.get(peer=synced, original_id=1)
+    page = NewsPage.objects.get(pk=copy.page_id)
+    page.unpublish()  # an editor takes it down
+    copy.refresh_from_db()
+    assert copy.hidden
+
+    fake_peer.serve_feed([change(10, 1), change(11, 2), change(12, 1, "changed")])
+    fake_peer.serve_items([news_item(fake_peer.url, 1, "الخبر الأول معدل")])
+    assert pull_peer(synced).updated == 1
+    page.refresh_from_db()
+    assert not page.live and page.title == "الخبر الأول"
+    assert page.get_latest_revision_as_object().title == "الخبر الأول معدل"
+
+
+def test_filters_choose_what_is_taken(fake_peer, peer):
+    peer.categories = ["council"]
+    peer.locales = ["ar"]
+    peer.save()
+    fake_peer.serve_feed([change(1, 1), change(2, 2), change(3, 3)])
+    fake_peer.serve_items(
+        [
+            news_item(fake_peer.url, 1),
+            news_item(fake_peer.url, 2, category="social"),
+            news_item(fake_peer.url, 3, locale="fr"),
+        ]
+    )
+    report = pull_peer(peer)
+    assert report.created == 1 and report.skipped == 2
