@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
+# Two workers for the two cores; a module's tests stay together so module fixtures are built once.
+PYTEST_ARGS ?= -n 2 --dist loadscope
 PORT ?= 8000
 
 .PHONY: run test lint format messages makemessages install install-dev browser clean
