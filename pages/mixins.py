@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from .blocks import AttachmentsBlock, BodyBlock
+from .filters import apply_filters
 
 
 class IntroMixin(models.Model):
@@ -50,7 +51,12 @@ CONTENT_API_FIELDS = [APIField("intro"), APIField("body")]
 
 
 class SectionIndexMixin(IntroMixin):
-    """A section's front page: one per commune and locale, listing its live, public children."""
+    """A section's front page: one per commune and locale, listing its live, public children.
+
+    ``get_listing_filters`` names the filters citizens may set in the address (``?status=…``);
+    the listing is narrowed by them before it is paginated, and the template receives them as
+    ``filters`` to draw the filter form.
+    """
 
     paginate_by = 12
     max_count_per_parent = 1
@@ -66,6 +72,10 @@ class SectionIndexMixin(IntroMixin):
         model = self._meta.apps.get_model(child_model)
         return model.objects.child_of(self).live().public().order_by(*self.listing_ordering)
 
+    def get_listing_filters(self):
+        """The filters of this listing, in the order the form shows them; none by default."""
+        return []
+
     def paginate(self, request, queryset):
         paginator = Paginator(queryset, self.paginate_by)
         try:
@@ -75,7 +85,14 @@ class SectionIndexMixin(IntroMixin):
         except EmptyPage:
             return paginator.page(paginator.num_pages)
 
+    def get_filtered_listing(self, request):
+        """The listing narrowed by the address's filters, and the filters' state for the form."""
+        return apply_filters(self.get_listing_queryset(request), self.get_listing_filters(), request.GET)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = self.paginate(request, self.get_listing_queryset(request))
+        result = self.get_filtered_listing(request)
+        context["listing"] = result
+        context["filters"] = result.filters
+        context["items"] = self.paginate(request, result.queryset)
         return context

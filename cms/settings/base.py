@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail.contrib.search_promotions",
@@ -271,6 +272,13 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Content-Language"]
 BAWABA_API_CACHE_SECONDS = int(env("BAWABA_API_CACHE_SECONDS", "60"))
 BAWABA_PREVIEW_MAX_AGE = int(env("BAWABA_PREVIEW_MAX_AGE", "3600"))
 BAWABA_OCDS_PREFIX = env("BAWABA_OCDS_PREFIX", "ocds-bawaba")
+
+# Public portal maps: the tile server drawing their background, e.g.
+# "https://tiles.example.org/{z}/{x}/{y}.png". Unset, maps show their markers on a plain background
+# and the portal asks no other host for anything; the list under each map carries the same places.
+BAWABA_MAP_TILES_URL = env("BAWABA_MAP_TILES_URL", "")
+BAWABA_MAP_TILES_ATTRIBUTION = env("BAWABA_MAP_TILES_ATTRIBUTION", "")
+BAWABA_MAP_TILES_MAX_ZOOM = int(env("BAWABA_MAP_TILES_MAX_ZOOM", "19"))
 
 # Network syndication: peers are untrusted, so every request to one is bounded in time and size.
 BAWABA_NETWORK_CONNECT_TIMEOUT = float(env("BAWABA_NETWORK_CONNECT_TIMEOUT", "5"))

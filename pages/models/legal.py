@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..enums import LegalTextKind
+from ..filters import ChoiceFilter, TextFilter, YearFilter
 from ..mixins import (
     CONTENT_API_FIELDS,
     CONTENT_SEARCH_FIELDS,
@@ -25,10 +26,17 @@ class LegalTextIndexPage(SectionIndexMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
     subpage_types = ["pages.LegalTextPage"]
-    listing_ordering = ("-date", "number")
+    listing_ordering = ("-date", "number", "pk")
 
     class Meta:
         verbose_name = _("legal text index")
+
+    def get_listing_filters(self):
+        return [
+            ChoiceFilter("kind", _("Kind"), LegalTextKind.choices),
+            YearFilter("year", _("Year"), "date"),
+            TextFilter("number", _("Number"), "number__icontains"),
+        ]
 
 
 class LegalTextPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from ..blocks import ProgrammeItemBlock
 from ..enums import EventKind, NewsCategory
+from ..filters import ChoiceFilter, MonthFilter
 from ..mixins import (
     CONTENT_API_FIELDS,
     CONTENT_SEARCH_FIELDS,
@@ -34,6 +35,12 @@ class NewsIndexPage(SectionIndexMixin, Page):
 
     class Meta:
         verbose_name = _("news index")
+
+    def get_listing_filters(self):
+        return [
+            ChoiceFilter("category", _("Category"), NewsCategory.choices),
+            MonthFilter("month", _("Month"), "date"),
+        ]
 
 
 class NewsPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
@@ -99,12 +106,15 @@ class EventIndexPage(SectionIndexMixin, Page):
     class Meta:
         verbose_name = _("event index")
 
+    def get_listing_filters(self):
+        return [ChoiceFilter("kind", _("Kind"), EventKind.choices)]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        events = self.get_listing_queryset(request)
-        context["upcoming"] = events.filter(end__gte=now).order_by("start")
-        context["past"] = events.filter(end__lt=now).order_by("-start")[:24]
+        events = context["listing"].queryset
+        context["upcoming"] = events.filter(end__gte=now).order_by("start", "pk")
+        context["past"] = self.paginate(request, events.filter(end__lt=now).order_by("-start", "-pk"))
         return context
 
 

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..enums import PartnershipScope
+from ..filters import ChoiceFilter, YearFilter
 from ..mixins import (
     CONTENT_API_FIELDS,
     CONTENT_SEARCH_FIELDS,
@@ -31,10 +32,16 @@ class PartnershipIndexPage(SectionIndexMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
     subpage_types = ["pages.PartnershipPage"]
-    listing_ordering = ("-signed_on",)
+    listing_ordering = ("-signed_on", "pk")
 
     class Meta:
         verbose_name = _("partnership index")
+
+    def get_listing_filters(self):
+        return [
+            ChoiceFilter("scope", _("Scope"), PartnershipScope.choices),
+            YearFilter("year", _("Year signed"), "signed_on"),
+        ]
 
 
 class PartnershipPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):

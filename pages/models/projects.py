@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from ..blocks import FunderBlock
 from ..enums import ProgrammeAxis, ProjectStatus
+from ..filters import ChoiceFilter, YearFilter
 from ..mixins import (
     CONTENT_API_FIELDS,
     CONTENT_SEARCH_FIELDS,
@@ -31,10 +32,26 @@ class ProjectIndexPage(SectionIndexMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     api_fields = [APIField("intro")]
     subpage_types = ["pages.ProjectPage"]
-    listing_ordering = ("status", "-start_date")
+    listing_ordering = ("status", "-start_date", "pk")
 
     class Meta:
         verbose_name = _("project index")
+
+    def get_listing_filters(self):
+        return [
+            ChoiceFilter("status", _("Status"), ProjectStatus.choices),
+            ChoiceFilter("axis", _("Programme axis"), ProgrammeAxis.choices),
+            YearFilter("year", _("Start year"), "start_date"),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["located_projects"] = list(
+            context["listing"]
+            .queryset.filter(latitude__isnull=False, longitude__isnull=False)
+            .only("id", "title", "url_path", "path", "depth", "latitude", "longitude", "location_name", "locale_id")
+        )
+        return context
 
 
 class ProjectPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):

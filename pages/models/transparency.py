@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -13,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..enums import TENDER_ACCEPTING_STATUSES, ReportKind, TenderProcedure, TenderStatus
+from ..filters import ChoiceFilter, QueryChoiceFilter, YearFilter
 from ..mixins import (
     CONTENT_API_FIELDS,
     CONTENT_SEARCH_FIELDS,
@@ -23,6 +25,11 @@ from ..mixins import (
 )
 
 OPENING_MINUTES_DELAY = datetime.timedelta(hours=24)
+
+
+def tender_open_condition():
+    """Tenders taking bids right now, as a query condition (the same rule as ``TenderPage.is_open``)."""
+    return Q(status__in=TENDER_ACCEPTING_STATUSES, submission_deadline__gt=timezone.now())
 
 
 class TenderIndexPage(SectionIndexMixin, Page):
@@ -36,6 +43,40 @@ class TenderIndexPage(SectionIndexMixin, Page):
 
     class Meta:
         verbose_name = _("tender index")
+
+    def get_listing_queryset(self, request):
+        """Open calls first, the nearest deadline on top; then closed ones, the latest first."""
+        open_now = tender_open_condition()
+        return (
+            TenderPage.objects.child_of(self)
+            .live()
+            .public()
+            .annotate(
+                closed_rank=Case(When(open_now, then=Value(0)), default=Value(1), output_field=IntegerField()),
+                open_deadline=Case(When(open_now, then=F("submission_deadline")), default=None),
+            )
+            .order_by("closed_rank", F("open_deadline").asc(nulls_last=True), "-submission_deadline", "pk")
+        )
+
+    def get_listing_filters(self):
+        return [
+            QueryChoiceFilter(
+                "state",
+                _("Bids"),
+                [("open", _("Open to bids")), ("closed", _("Closed to bids"))],
+                {"open": tender_open_condition, "closed": lambda: ~tender_open_condition()},
+            ),
+            ChoiceFilter("status", _("Status"), TenderStatus.choices),
+            YearFilter("year", _("Year of publication"), "published_on"),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = context["items"]
+        items.object_list = list(items.object_list)
+        context["open_tenders"] = [tender for tender in items.object_list if tender.is_open]
+        context["closed_tenders"] = [tender for tender in items.object_list if not tender.is_open]
+        return context
 
 
 class TenderPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
@@ -183,6 +224,9 @@ class ReportIndexPage(SectionIndexMixin, Page):
 
     class Meta:
         verbose_name = _("report index")
+
+    def get_listing_filters(self):
+        return [ChoiceFilter("kind", _("Kind"), ReportKind.choices)]
 
 
 class ReportPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):

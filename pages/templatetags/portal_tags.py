@@ -14,11 +14,12 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from assets.models import DocumentLanguage
-from pages import dates
-from pages.enums import NationalService, Presence, Vote
+from pages import dates, structured_data
+from pages.enums import AlertSeverity, NationalService, Presence, Vote
 from pages.models import EventPage, NewsPage
 from pages.models.services import NATIONAL_SERVICE_URLS
 
@@ -185,14 +186,31 @@ def commune_home(context, page=None):
         if page.depth <= HOME_DEPTH:
             return page
         ancestors = _ancestors(page)
-        return ancestors[0] if ancestors else None
+        return ancestors[0].specific if ancestors else None
     request = context.get("request")
     if request is None:
         return None
     from wagtail.models import Site
 
     site = Site.find_for_request(request)
-    return site.root_page.localized if site else None
+    return site.root_page.localized.specific if site else None
+
+
+@register.simple_tag
+def active_alert(home):
+    """The alert banner the commune's home has scheduled for now, or ``None``.
+
+    Shown on every page of the commune while it is active: the frame looks it up on the home of
+    the page's language.
+    """
+    alert = getattr(home, "active_alert", None)
+    if not alert:
+        return None
+    try:
+        label = AlertSeverity(alert["severity"]).label
+    except ValueError:
+        label = AlertSeverity.INFO.label
+    return {**alert, "label": label}
 
 
 @register.simple_tag
@@ -255,6 +273,102 @@ def page_alternates(context, page=None, home=None):
         full_url = target.get_full_url(request) or url
         options.append(LanguageOption(code, name, url, full_url, code in translations, code == current))
     return options
+
+
+#: ``og:locale`` of each portal language: the language as spoken in Morocco.
+OPEN_GRAPH_LOCALES = {"ar": "ar_MA", "fr": "fr_MA", "zgh": "zgh_MA"}
+OPEN_GRAPH_IMAGE_SPEC = "fill-1200x630"
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page=None, home=None):
+    """``<script type="application/ld+json">`` describing the page with schema.org, or nothing."""
+    request = context.get("request")
+    commune = _commune_settings(context)
+    data = structured_data.describe(page, request, commune, home)
+    if not data:
+        return ""
+    # to_json_ld escapes <, > and &, so the JSON cannot close the script element.
+    return mark_safe(f'<script type="application/ld+json">{structured_data.to_json_ld(data)}</script>')
+
+
+def _commune_settings(context):
+    holder = context.get("settings")
+    try:
+        return holder["home"]["CommuneSettings"] if holder is not None else None
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+@register.simple_tag(takes_context=True)
+def open_graph(context, page=None, alternates=()):
+    """What the Open Graph tags say of the page: type, locale and its alternates, image."""
+    request = context.get("request")
+    language = page_language(page)
+    image = None
+    for name in ("image", "president_photo"):
+        image = getattr(page, name, None) if page is not None else None
+        if image is not None:
+            break
+    if image is None:
+        commune = _commune_settings(context)
+        image = getattr(commune, "emblem", None) if commune is not None else None
+    image_url = image_alt = None
+    if image is not None:
+        rendition = image.get_rendition(OPEN_GRAPH_IMAGE_SPEC)
+        image_url = request.build_absolute_uri(rendition.url) if request is not None else rendition.url
+        image_alt = getattr(image, "alt_text", "") or image.title
+    kind = type(page).__name__ if page is not None else ""
+    return {
+        "type": "article" if kind in {"NewsPage", "EventPage", "LegalTextPage"} else "website",
+        "locale": OPEN_GRAPH_LOCALES.get(language, language),
+        "alternate_locales": [
+            OPEN_GRAPH_LOCALES.get(option.code, option.code)
+            for option in alternates
+            if option.translated and option.code != language
+        ],
+        "description": (getattr(page, "search_description", "") or getattr(page, "intro", "") or "")[:300],
+        "image": image_url,
+        "image_alt": image_alt,
+    }
+
+
+class MapPoint(NamedTuple):
+    """A place to show on a map and in the list that stands in for it."""
+
+    name: str
+    latitude: float
+    longitude: float
+    url: str
+    detail: str
+
+
+@register.simple_tag(takes_context=True)
+def map_points(context, items):
+    """The located items (facilities or projects, or one of them) as points for a map, in order."""
+    request = context.get("request")
+    if hasattr(items, "latitude"):
+        items = [items]
+    points = []
+    for item in items:
+        latitude, longitude = getattr(item, "latitude", None), getattr(item, "longitude", None)
+        if latitude is None or longitude is None:
+            continue
+        url = item.get_url(request) if hasattr(item, "get_url") else ""
+        detail = getattr(item, "address", "") or getattr(item, "location_name", "") or ""
+        name = getattr(item, "title", None) or getattr(item, "name", "")
+        points.append(MapPoint(name, float(latitude), float(longitude), url or "", detail)._asdict())
+    return points
+
+
+@register.simple_tag
+def map_tiles():
+    """The tile server the maps draw their background from (``BAWABA_MAP_TILES_*`` settings)."""
+    return {
+        "url": getattr(settings, "BAWABA_MAP_TILES_URL", "") or "",
+        "attribution": getattr(settings, "BAWABA_MAP_TILES_ATTRIBUTION", "") or "",
+        "max_zoom": getattr(settings, "BAWABA_MAP_TILES_MAX_ZOOM", 19),
+    }
 
 
 @register.simple_tag

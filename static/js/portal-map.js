@@ -1,0 +1,96 @@
+/*
+ * Bawaba public portal: draws each map of the page with the vendored Leaflet library.
+ *
+ * A map is a <div data-map-points="ID"> whose points are in the JSON script element ID. The tile
+ * server comes from data-tiles-url (empty: markers on a plain background, no request to another
+ * host). The page always lists the same places after the map, so nothing depends on this script.
+ */
+(function () {
+    "use strict";
+
+    function markerIcon(container) {
+        return window.L.icon({
+            iconUrl: container.dataset.markerIcon,
+            iconRetinaUrl: container.dataset.markerIcon2x,
+            shadowUrl: container.dataset.markerShadow,
+            iconSize: [25, 41],
+            iconAnchor: [12, 41],
+            popupAnchor: [1, -34],
+            shadowSize: [41, 41]
+        });
+    }
+
+    function popupContent(point) {
+        var box = document.createElement("div");
+        var title = document.createElement(point.url ? "a" : "strong");
+        title.textContent = point.name;
+        if (point.url) {
+            title.href = point.url;
+        }
+        box.appendChild(title);
+        if (point.detail) {
+            var detail = document.createElement("p");
+            detail.textContent = point.detail;
+            box.appendChild(detail);
+        }
+        return box;
+    }
+
+    function showNoTiles(container) {
+        if (container.classList.contains("map__canvas--no-tiles")) {
+            return;
+        }
+        container.classList.add("map__canvas--no-tiles");
+        var message = container.dataset.noTilesMessage;
+        var caption = container.parentNode.querySelector(".map__caption");
+        if (message && caption) {
+            caption.textContent = message;
+        }
+    }
+
+    function draw(container) {
+        var source = document.getElementById(container.dataset.mapPoints);
+        if (!window.L || !source) {
+            return;
+        }
+        var points = JSON.parse(source.textContent);
+        if (!points.length) {
+            return;
+        }
+        container.hidden = false;
+        var map = window.L.map(container, {scrollWheelZoom: false});
+        var tilesUrl = container.dataset.tilesUrl;
+        if (tilesUrl) {
+            var failures = 0;
+            var layer = window.L.tileLayer(tilesUrl, {
+                maxZoom: parseInt(container.dataset.maxZoom, 10) || 19,
+                attribution: container.dataset.tilesAttribution || ""
+            });
+            layer.on("tileerror", function () {
+                failures += 1;
+                if (failures >= 2) {
+                    showNoTiles(container);
+                }
+            });
+            layer.addTo(map);
+        } else {
+            container.classList.add("map__canvas--no-tiles");
+        }
+        var icon = markerIcon(container);
+        var bounds = [];
+        points.forEach(function (point) {
+            var position = [point.latitude, point.longitude];
+            window.L.marker(position, {icon: icon, title: point.name, alt: point.name})
+                .bindPopup(popupContent(point))
+                .addTo(map);
+            bounds.push(position);
+        });
+        if (bounds.length === 1) {
+            map.setView(bounds[0], 15);
+        } else {
+            map.fitBounds(bounds, {padding: [24, 24], maxZoom: 16});
+        }
+    }
+
+    document.querySelectorAll("[data-map-points]").forEach(draw);
+})();
