@@ -133,3 +133,16 @@ def test_error_page_is_localized(portal, open_page):
     assert response.status == 404
     assert page.evaluate("document.documentElement.lang") == "fr"
     assert page.locator("main h1").is_visible()
+
+
+def test_header_search_box_suggests_pages_while_typing(portal, open_page):
+    page, requests = open_page("desktop")
+    page.goto(portal.address("home", "fr"))
+    box = page.locator("#search-q")
+    box.press_sequentially("Actua", delay=40)
+
+    page.wait_for_function("document.querySelectorAll('#search-q-suggestions option').length > 0", timeout=10_000)
+
+    suggestions = page.locator("#search-q-suggestions option").evaluate_all("options => options.map(o => o.value)")
+    assert any("actualit" in title.lower() for title in suggestions)
+    assert requests.outside() == []
