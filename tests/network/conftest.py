@@ -15,10 +15,20 @@ import httpx
 import pytest
 from django.db import connection
 from django.test import override_settings
+from django.utils import translation
 from wagtail.models import Site
 
 from home.communes import create_commune, setup_editorial_groups
 from pages import models as pages
+
+
+@pytest.fixture(autouse=True)
+def messages_in_english(settings):
+    """These tests read peers' health and refusals as written in the source (English msgids)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
 
 PROJECT = Path(__file__).resolve().parents[2]
 
