@@ -155,6 +155,17 @@ def _live_server_helper():
     yield
 
 
+def _reset_sequences(connection):
+    """Move PostgreSQL's id sequences past the rows given back with their ids, as loaddata does."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
 @pytest.fixture(scope="module")
 def portal(chromium_path, live_server, django_db_blocker):
     """The demo commune, loaded once and served by the live server while the module's tests run.
@@ -174,6 +185,7 @@ def portal(chromium_path, live_server, django_db_blocker):
         finally:
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(before)
+            _reset_sequences(connection)
 
 
 @pytest.fixture(scope="module")
