@@ -14,6 +14,9 @@ from directory.models import Membership, MembershipRole, Organization, Person
 from home.models import CommuneSettings
 from pages.enums import TenderProcedure, TenderStatus
 from pages.models import CouncilPage, CouncilSessionPage, TenderPage
+from participation.categories import categories_for
+from participation.open311 import service_representation
+from participation.views import current_language
 
 from .content import serialize_pages
 from .http import ApiError, json_response
@@ -435,31 +438,6 @@ def ocds_tender(request, id: Id):
 # Open311 GeoReport v2
 
 
-class ServiceRequestCategory:
-    """The kinds of service request citizens send the commune ("Allo citizen").
-
-    Kept in code until participation brings its own register; the codes are stable.
-    """
-
-    CATEGORIES = [
-        ("lighting", _("Public lighting"), _("A street light is out or damaged."), "infrastructure"),
-        (
-            "cleanliness",
-            _("Cleanliness"),
-            _("Rubbish not collected, illegal dumping, dirty public space."),
-            "environment",
-        ),
-        ("roads", _("Roads and pavements"), _("Potholes, damaged pavements, missing signs."), "infrastructure"),
-        ("green_spaces", _("Green spaces"), _("Parks, trees and gardens needing care."), "environment"),
-        ("proximity_facilities", _("Proximity facilities"), _("A problem in a local facility."), "facilities"),
-        ("water_sanitation", _("Water and sanitation"), _("Blocked drains, leaks, flooding."), "infrastructure"),
-        ("stray_animals", _("Stray animals"), _("Stray or dangerous animals."), "hygiene"),
-        ("ambulance", _("Ambulance"), _("Request the commune's ambulance."), "social"),
-        ("funeral_transport", _("Funeral transport"), _("Request transport of the deceased."), "social"),
-        ("dialysis_transport", _("Dialysis transport"), _("Request transport to dialysis sessions."), "social"),
-    ]
-
-
 class Open311Service(Schema):
     service_code: str
     service_name: str
@@ -488,44 +466,11 @@ class Open311Discovery(Schema):
 CATEGORIES_CHANGESET = "2026-01-01T00:00:00Z"
 
 
-def _open311_services(request, site):
-    """The commune's request categories: participation's register when installed, else the code catalogue."""
-    from django.apps import apps
-    from django.utils.translation import get_language
-
-    if apps.is_installed("participation") and site is not None:
-        from participation.categories import categories_for
-
-        return [
-            {
-                "service_code": category.code,
-                "service_name": category.name,
-                "description": category.description or category.name,
-                "metadata": True,
-                "type": "realtime",
-                "keywords": category.keywords,
-                "group": category.group,
-            }
-            for category in categories_for(site, (get_language() or "ar").split("-")[0])
-        ]
-    return [
-        {
-            "service_code": code,
-            "service_name": str(name),
-            "description": str(description),
-            "metadata": False,
-            "type": "batch",
-            "keywords": code.replace("_", ","),
-            "group": group,
-        }
-        for code, name, description, group in ServiceRequestCategory.CATEGORIES
-    ]
-
-
-def _open311_base(request):
-    from django.apps import apps
-
-    return request.build_absolute_uri("/open311/v2" if apps.is_installed("participation") else "/api/open311/v2")
+def _open311_services(site):
+    """The commune's request categories (participation's register) in the active language."""
+    if site is None:
+        return []
+    return [service_representation(category) for category in categories_for(site, current_language())]
 
 
 @router.get("/open311/discovery.json", response={200: Open311Discovery, 304: None}, tags=["standards"])
@@ -541,7 +486,7 @@ def open311_discovery(request):
         "endpoints": [
             {
                 "specification": "http://wiki.open311.org/GeoReport_v2",
-                "url": _open311_base(request),
+                "url": request.build_absolute_uri("/open311/v2"),
                 "changeset": CATEGORIES_CHANGESET,
                 "type": "production",
                 "formats": ["application/json"],
@@ -554,6 +499,6 @@ def open311_discovery(request):
 @router.get("/open311/v2/services.json", response={200: list[Open311Service], 304: None}, tags=["standards"])
 def open311_services(request):
     """GeoReport v2 service list: the kinds of request the commune takes, in the caller's language."""
-    response = json_response(request, _open311_services(request, Site.find_for_request(request)))
+    response = json_response(request, _open311_services(Site.find_for_request(request)))
     response["Vary"] = "Accept-Language"
     return response

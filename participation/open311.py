@@ -138,6 +138,19 @@ def discovery(request):
     )
 
 
+def service_representation(category):
+    """A request category as a GeoReport v2 service."""
+    return {
+        "service_code": category.code,
+        "service_name": category.name,
+        "description": category.description or category.name,
+        "metadata": True,
+        "type": "realtime",
+        "keywords": category.keywords,
+        "group": category.group,
+    }
+
+
 @require_GET
 @open311_view
 @serialised_on_sqlite
@@ -145,20 +158,7 @@ def service_list(request):
     """The commune's request categories, in the language asked for."""
     site = commune_for(request)
     language = current_language()
-    return respond(
-        [
-            {
-                "service_code": category.code,
-                "service_name": category.name,
-                "description": category.description or category.name,
-                "metadata": True,
-                "type": "realtime",
-                "keywords": category.keywords,
-                "group": category.group,
-            }
-            for category in categories_for(site, language)
-        ]
-    )
+    return respond([service_representation(category) for category in categories_for(site, language)])
 
 
 def kind_attribute():
