@@ -12,6 +12,8 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
+from directory.models import latitude_field, longitude_field
+
 from ..blocks import FunderBlock
 from ..enums import ProgrammeAxis, ProjectStatus
 from ..filters import ChoiceFilter, YearFilter
@@ -70,22 +72,8 @@ class ProjectPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
         _("progress (%)"), default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
     location_name = models.CharField(_("place"), max_length=255, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     image = models.ForeignKey(
         "assets.CommuneImage",
         verbose_name=_("image"),

@@ -4,13 +4,14 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
+
+from directory.models import latitude_field, longitude_field
 
 from .. import clock
 from ..codes import new_tracking_code
@@ -130,22 +131,8 @@ class ServiceRequest(models.Model):
     )
     description = models.TextField(_("description"), max_length=5000)
     address = models.CharField(_("address or place"), max_length=255, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     attachment = models.FileField(_("attachment"), upload_to=attachment_path, blank=True)
     attachment_type = models.CharField(_("attachment type"), max_length=50, blank=True, editable=False)
     external_media_url = models.URLField(_("media link sent with the request"), blank=True, editable=False)
