@@ -240,26 +240,14 @@ def create_news(request, payload: NewsIn):
         owner=request.user,
         locale_id=parent.locale_id,
     )
-    _validate_new(parent, page)
-    parent.add_child(instance=page)
-    response = _save(request, page, payload.action, "news")
-    response.status_code = 201
-    return response
+    return _create(request, parent, page, payload.action, "news")
 
 
 @router.patch("/news/{id}", auth=bearer, tags=["write"], response={200: WriteResult, **write_responses})
 @transaction.atomic
 def update_news(request, id: Id, payload: NewsPatch):
     """Change a news item: a new revision, submitted or published like a new one."""
-    page = _editable(NewsPage, id, request.user)
-    changes = payload.model_dump(exclude_unset=True, exclude={"action"})
-    if "body" in changes:
-        changes["body"] = _body(payload.body)
-    for name, value in changes.items():
-        if value is not None:
-            setattr(page, name, value)
-    _validate(page)
-    return _save(request, page, payload.action, "news")
+    return _update(request, _editable(NewsPage, id, request.user), payload, "news")
 
 
 @router.post("/events", auth=bearer, tags=["write"], response={201: WriteResult, **write_responses})
@@ -280,18 +268,27 @@ def create_event(request, payload: EventIn):
         owner=request.user,
         locale_id=parent.locale_id,
     )
-    _validate_new(parent, page)
-    parent.add_child(instance=page)
-    response = _save(request, page, payload.action, "events")
-    response.status_code = 201
-    return response
+    return _create(request, parent, page, payload.action, "events")
 
 
 @router.patch("/events/{id}", auth=bearer, tags=["write"], response={200: WriteResult, **write_responses})
 @transaction.atomic
 def update_event(request, id: Id, payload: EventPatch):
     """Change an event: a new revision, submitted or published like a new one."""
-    page = _editable(EventPage, id, request.user)
+    return _update(request, _editable(EventPage, id, request.user), payload, "events")
+
+
+def _create(request, parent, page, action, collection):
+    """Add a validated new page under ``parent`` and save it as ``action`` asks; answers 201."""
+    _validate_new(parent, page)
+    parent.add_child(instance=page)
+    response = _save(request, page, action, collection)
+    response.status_code = 201
+    return response
+
+
+def _update(request, page, payload, collection):
+    """Apply the fields a patch sets, validate, and save a new revision as ``payload.action`` asks."""
     changes = payload.model_dump(exclude_unset=True, exclude={"action"})
     if "body" in changes:
         changes["body"] = _body(payload.body)
@@ -299,7 +296,7 @@ def update_event(request, id: Id, payload: EventPatch):
         if value is not None:
             setattr(page, name, value)
     _validate(page)
-    return _save(request, page, payload.action, "events")
+    return _save(request, page, payload.action, collection)
 
 
 def _validate_new(parent, page):
