@@ -9,7 +9,6 @@ from pathlib import Path
 
 import dj_database_url
 import django.conf.locale
-from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -254,9 +253,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
-
-# The names Django would otherwise report in English in forms and errors.
-BAWABA_LANGUAGE_NAMES = {"ar": _("Arabic"), "fr": _("French"), "zgh": _("Amazigh")}
 
 # Participation: abuse limits, attachments and the retention of citizens' personal data (law 09-08).
 PARTICIPATION_RATE_LIMIT = int(env("PARTICIPATION_RATE_LIMIT", "20"))
