@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Literal, Union
 
+from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
@@ -151,16 +152,60 @@ class PageType:
     def m2m_names(self):
         return [spec.name for spec in self.fields if spec.kind == "m2m"]
 
+    @cached_property
+    def may_be_copy(self):
+        return apps.is_installed("network") and self.model._meta.label in _copied_labels()
+
     def queryset(self):
         """Live, public pages of this type, with what serialisation reads loaded up front."""
         queryset = self.model.objects.live().public().select_related("locale")
+        if self.may_be_copy:
+            queryset = queryset.select_related("syndicated_copy__peer")
         if self.m2m_names:
             queryset = queryset.prefetch_related(*self.m2m_names)
         return queryset
 
 
+class Source(Schema):
+    """The original of a page copied from a peer portal of the network."""
+
+    name: str = Field(description="Name of the peer portal")
+    url: str = Field(description="Address of the original page")
+
+
+def _copied_labels():
+    from network.models import KIND_MODELS
+
+    return {model_label for model_label, _index in KIND_MODELS.values()}
+
+
+def _sources(pages):
+    """Provenance of the pages that are copies, by page id: read from ``select_related`` or in one query."""
+    if not apps.is_installed("network"):
+        return {}
+    labels = _copied_labels()
+    found, missing = {}, []
+    for page in pages:
+        if type(page)._meta.label not in labels:
+            continue
+        if "syndicated_copy" in page._state.fields_cache:
+            copy = page._state.fields_cache["syndicated_copy"]
+            if copy is not None:
+                found[page.pk] = copy
+        else:
+            missing.append(page.pk)
+    if missing:
+        copies = apps.get_model("network", "SyndicatedCopy").objects.filter(page_id__in=missing).select_related("peer")
+        found.update({copy.page_id: copy for copy in copies})
+    return {page_id: {"name": copy.peer.name, "url": copy.original_url} for page_id, copy in found.items()}
+
+
 class PageBase(Schema):
-    id: int
+    id: int = Field(description="Id of this language version; each language version has its own")
+    key: str = Field(
+        description="Stable id of the page, the same in every language (its translation key): "
+        "one id per thing across ar, fr and zgh"
+    )
     title: str
     slug: str
     locale: str = Field(description="Language code: ar, fr or zgh")
@@ -173,6 +218,12 @@ class PageBase(Schema):
     first_published_at: datetime.datetime | None
     last_published_at: datetime.datetime | None
     translations: list[Translation] = Field(description="The same page in the other languages")
+    alternates: list[Translation] = Field(
+        description="Every language version of the page (this one included), by language: the alternates of `key`"
+    )
+    source: Source | None = Field(
+        description="Where a copy taken from a peer portal comes from; null for the commune's own pages"
+    )
 
 
 PAGE_TYPES = {slug: PageType(slug) for slug in PAGE_COLLECTIONS}
@@ -195,12 +246,14 @@ def serialize_pages(request, pages, with_translations=True):
     """Serialise specific page instances (any types) into API dicts, with a bounded number of queries."""
     resolver = Resolver(request)
     translations = _translations(resolver, pages) if with_translations else {}
+    sources = _sources(pages)
     items = []
     for page in pages:
         page_type = page_type_for(page)
         site_id, root_url, path = page.get_url_parts(request) or (None, None, None)
         item = {
             "id": page.pk,
+            "key": str(page.translation_key),
             "type": page_type.slug,
             "title": page.title,
             "slug": page.slug,
@@ -214,6 +267,8 @@ def serialize_pages(request, pages, with_translations=True):
             "first_published_at": page.first_published_at,
             "last_published_at": page.last_published_at,
             "translations": [entry for entry in translations.get(page.translation_key, []) if entry["id"] != page.pk],
+            "alternates": translations.get(page.translation_key, []),
+            "source": sources.get(page.pk),
         }
         for spec in page_type.fields:
             item[spec.name] = spec.read(page, resolver)

@@ -3,15 +3,17 @@
 import datetime
 from typing import Literal
 
+from django.conf import settings
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router
 from wagtail.models import Site
 
+from cms.languages import language_literal
 from home.models import CommuneSettings
 
 from .content import PAGE_TYPES, serialize_pages
-from .http import ApiError, conditional, json_response
+from .http import ApiError, conditional, dumps
 from .pages import commune_filter, last_change
 from .schemas import Id, Problem, Schema
 
@@ -33,9 +35,12 @@ FEEDS = {
     "tenders": (_("Calls for tenders"), ("-published_on", "-id")),
 }
 FEED_SIZE = 30
+#: The year in every tag: URI; it never changes, or every entry would look new to readers.
+TAG_YEAR = 2025
+JSON_FEED_CONTENT_TYPE = "application/feed+json"
 
 FeedKind = Literal[tuple(FEEDS)]
-LocaleCode = Literal["ar", "fr", "zgh"]
+LocaleCode = language_literal()
 
 
 class FeedFilters(Schema):
@@ -45,6 +50,7 @@ class FeedFilters(Schema):
 
 class JsonFeedAuthor(Schema):
     name: str
+    url: str | None
 
 
 class JsonFeedItem(Schema):
@@ -90,7 +96,17 @@ def _feed_items(request, kind, filters):
     home = next(
         (r.root_url + "/" + filters.locale + "/" for r in Site.get_site_root_paths() if r.site_id == site.pk), None
     )
-    return pages, items, name or site.site_name, home
+    return site, pages, items, name or site.site_name, home
+
+
+def entry_id(site, kind, page):
+    """A tag: URI (RFC 4151) for one language version of a page: the same whatever host or path serves it.
+
+    The authority is the commune's configured host name, not the request's; the specific part names the
+    collection, the page's translation key (shared by its language versions) and its language.
+    """
+    authority = getattr(settings, "BAWABA_TAG_AUTHORITY", "") or site.hostname
+    return f"tag:{authority},{TAG_YEAR}:{kind}/{page.translation_key}/{page.locale.language_code}"
 
 
 def _html(item):
@@ -121,7 +137,7 @@ def _tags(kind, item):
 
 @router.get(
     "/feeds/{kind}.atom",
-    response={200: str, 304: None, 404: Problem, 422: Problem},
+    response={304: None, 404: Problem, 422: Problem},
     openapi_extra={
         "responses": {
             "200": {"description": "Atom 1.0", "content": {"application/atom+xml": {"schema": {"type": "string"}}}}
@@ -130,46 +146,65 @@ def _tags(kind, item):
     summary="Atom 1.0 feed",
 )
 def atom_feed(request, kind: FeedKind, filters: Query[FeedFilters]):
-    pages, items, name, home = _feed_items(request, kind, filters)
+    """The latest published items of a collection, for one commune and one language, as Atom 1.0 (RFC 4287)."""
+    site, pages, items, name, home = _feed_items(request, kind, filters)
+    authority = getattr(settings, "BAWABA_TAG_AUTHORITY", "") or site.hostname
     feed = StableAtomFeed(
         title=f"{name} — {FEEDS[kind][0]}",
         link=home or request.build_absolute_uri("/"),
         description="",
         language=filters.locale,
+        author_name=name,
+        author_link=home,
         feed_url=request.build_absolute_uri(),
-        feed_guid=request.build_absolute_uri(),
+        feed_guid=f"tag:{authority},{TAG_YEAR}:feeds/{kind}/{filters.locale}",
     )
     for page, item in zip(pages, items, strict=True):
         feed.add_item(
             title=item["title"],
             link=item["url"] or item["api_url"],
             description=_html(item),
-            unique_id=item["api_url"],
+            unique_id=entry_id(site, kind, page),
             pubdate=page.first_published_at,
             updateddate=page.last_published_at,
             categories=_tags(kind, item),
         )
     body = feed.writeString("utf-8").encode()
     return conditional(
-        request, body, content_type="application/atom+xml; charset=utf-8", last_modified=last_change(pages)
+        request,
+        body,
+        content_type="application/atom+xml; charset=utf-8",
+        last_modified=last_change(pages),
+        language=filters.locale,
     )
 
 
 @router.get(
-    "/feeds/{kind}.json", response={200: JsonFeed, 304: None, 404: Problem, 422: Problem}, summary="JSON Feed 1.1"
+    "/feeds/{kind}.json",
+    response={200: JsonFeed, 304: None, 404: Problem, 422: Problem},
+    summary="JSON Feed 1.1",
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "JSON Feed 1.1",
+                "content": {JSON_FEED_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/JsonFeed"}}},
+            }
+        }
+    },
 )
 def json_feed(request, kind: FeedKind, filters: Query[FeedFilters]):
-    pages, items, name, home = _feed_items(request, kind, filters)
+    """The same items as the Atom feed, as JSON Feed 1.1, served as application/feed+json."""
+    site, pages, items, name, home = _feed_items(request, kind, filters)
     data = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": f"{name} — {FEEDS[kind][0]}",
         "home_page_url": home,
         "feed_url": request.build_absolute_uri(),
         "language": filters.locale,
-        "authors": [{"name": name}],
+        "authors": [{"name": name, "url": home}],
         "items": [
             {
-                "id": item["api_url"],
+                "id": entry_id(site, kind, page),
                 "url": item["url"],
                 "title": item["title"],
                 "summary": item.get("intro", ""),
@@ -183,7 +218,10 @@ def json_feed(request, kind: FeedKind, filters: Query[FeedFilters]):
             for page, item in zip(pages, items, strict=True)
         ],
     }
-    return json_response(request, data, last_modified=last_change(pages))
+    content_type = f"{JSON_FEED_CONTENT_TYPE}; charset=utf-8"
+    return conditional(
+        request, dumps(data), content_type=content_type, last_modified=last_change(pages), language=filters.locale
+    )
 
 
 def _iso(value):

@@ -6,8 +6,9 @@ from decimal import Decimal
 import orjson
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
 from django.utils.functional import Promise
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from ninja.renderers import BaseRenderer
@@ -39,38 +40,30 @@ def cache_seconds():
     return getattr(settings, "BAWABA_API_CACHE_SECONDS", 60)
 
 
-def _etag_matches(header, etag):
-    if header.strip() == "*":
-        return True
-    wanted = etag.removeprefix("W/")
-    return any(candidate.strip().removeprefix("W/") == wanted for candidate in header.split(","))
-
-
-def conditional(request, body, *, content_type=JSON_CONTENT_TYPE, last_modified=None, public=True):
+def conditional(request, body, *, content_type=JSON_CONTENT_TYPE, last_modified=None, public=True, language=None):
     """A 200 carrying ``body`` with its validators, or a 304 when the caller's copy is current.
 
-    ``If-None-Match`` takes precedence over ``If-Modified-Since`` (RFC 9110, 13.2.2).
+    Django's ``get_conditional_response`` compares the validators (``If-None-Match`` first, RFC 9110
+    13.2.2). A public answer is marked for the shared cache (``caching.middleware``), which tags it
+    with the version counters and answers the next conditional GET before this view runs at all.
     """
-    etag = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
-    headers = {"ETag": etag}
+    response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+    timestamp = None
     if last_modified is not None:
-        headers["Last-Modified"] = http_date(last_modified.timestamp())
-    headers["Cache-Control"] = f"public, max-age={cache_seconds()}" if public else "private, no-store"
-    not_modified = False
-    if_none_match = request.headers.get("If-None-Match")
-    if if_none_match is not None:
-        not_modified = _etag_matches(if_none_match, etag)
-    elif last_modified is not None:
-        since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
-        not_modified = since is not None and int(last_modified.timestamp()) <= since
-    response = HttpResponse(status=304) if not_modified else HttpResponse(body, content_type=content_type)
-    for name, value in headers.items():
-        response[name] = value
-    return response
+        timestamp = int(last_modified.timestamp())
+        response["Last-Modified"] = http_date(timestamp)
+    response["Cache-Control"] = f"public, max-age={cache_seconds()}" if public else "private, no-store"
+    if language:
+        # The content's own language, not the one the caller asked for (RFC 9110 8.5).
+        response["Content-Language"] = language
+    response.shared_cache = public
+    etag = response["ETag"]
+    return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response) or response
 
 
-def json_response(request, data, *, last_modified=None, public=True):
-    return conditional(request, dumps(data), last_modified=last_modified, public=public)
+def json_response(request, data, *, last_modified=None, public=True, language=None):
+    return conditional(request, dumps(data), last_modified=last_modified, public=public, language=language)
 
 
 class ApiError(Exception):
@@ -92,6 +85,7 @@ TITLES = {
     405: _("Method not allowed"),
     409: _("Conflict"),
     422: _("Invalid parameters"),
+    429: _("Too many requests"),
 }
 
 #: Messages for pydantic error types, in the caller's language.
@@ -135,6 +129,26 @@ def problem(status, detail, params=(), title=None, headers=None, request=None):
     for name, value in (headers or {}).items():
         response[name] = value
     return response
+
+
+def page_links(request, count, offset, limit):
+    """``next`` and ``previous`` addresses of a page of ``limit`` items starting at ``offset``."""
+
+    def at(position):
+        query = request.GET.copy()
+        query["offset"] = str(position)
+        query["limit"] = str(limit)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    following = at(offset + limit) if offset + limit < count else None
+    preceding = at(max(offset - limit, 0)) if offset > 0 and count else None
+    return following, preceding
+
+
+def paginated_data(request, count, offset, limit, results):
+    """The one list shape of the API: ``count``, ``next``, ``previous`` and ``results``."""
+    following, preceding = page_links(request, count, offset, limit)
+    return {"count": count, "next": following, "previous": preceding, "results": results}
 
 
 def validation_params(errors):

@@ -1,5 +1,6 @@
 """Endpoints of the page types: a typed list and detail per type, lookup by path, and headless preview."""
 
+import uuid
 from typing import Literal
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router
 from wagtail.models import Page, Site
 
+from cms.languages import language_literal
 from pages.enums import (
     EventKind,
     LegalTextKind,
@@ -25,13 +27,13 @@ from pages.enums import (
 )
 
 from .content import PAGE_TYPES, any_page_schema, serialize_pages
-from .http import ApiError, json_response
+from .http import ApiError, json_response, paginated_data
 from .models import ChangeEvent
-from .schemas import Id, IsoDate, IsoDateTime, Problem, Schema, Text, paginated
+from .schemas import Id, IsoDate, IsoDateTime, PageLink, Problem, Schema, Text, paginated
 
 router = Router(tags=["pages"])
 
-Locale = Literal["ar", "fr", "zgh"]
+Locale = language_literal()
 Year = Field(None, ge=1900, le=2100, description="Calendar year")
 
 
@@ -43,6 +45,7 @@ class PageFilters(Schema):
     locale: Locale | None = Field(None, description="Only items in this language")
     commune: Id | None = Field(None, description="Only items of this commune (site id)")
     updated_since: IsoDateTime | None = Field(None, description="Only items published at or after this time")
+    key: uuid.UUID | None = Field(None, description="Only the language versions of the item with this stable key")
     limit: int = Field(20, ge=1, le=100)
     offset: int = Field(0, ge=0, le=100_000)
 
@@ -57,8 +60,8 @@ class NewsFilters(PageFilters):
 class EventFilters(PageFilters):
     kind: _choices(EventKind) | None = None
     year: int | None = Year
-    starts_after: IsoDateTime | None = None
-    starts_before: IsoDateTime | None = None
+    date_from: IsoDate | None = Field(None, description="Only events starting on or after this day")
+    date_to: IsoDate | None = Field(None, description="Only events starting on or before this day")
     upcoming: bool | None = Field(None, description="true: not yet ended; false: ended")
 
 
@@ -72,8 +75,8 @@ class TenderFilters(PageFilters):
     status: _choices(TenderStatus) | None = None
     procedure: _choices(TenderProcedure) | None = None
     year: int | None = Field(None, ge=1900, le=2100, description="Year of publication")
-    published_from: IsoDate | None = None
-    published_to: IsoDate | None = None
+    date_from: IsoDate | None = Field(None, description="Only tenders published on or after this day")
+    date_to: IsoDate | None = Field(None, description="Only tenders published on or before this day")
     open: bool | None = Field(None, description="true: still accepting bids")
 
 
@@ -131,8 +134,8 @@ COLLECTIONS = {
         {
             "kind": "kind",
             "year": "start__year",
-            "starts_after": "start__gte",
-            "starts_before": "start__lt",
+            "date_from": "start__date__gte",
+            "date_to": "start__date__lte",
             "upcoming": _upcoming,
         },
         ("-start", "-id"),
@@ -148,8 +151,8 @@ COLLECTIONS = {
             "status": "status",
             "procedure": "procedure",
             "year": "published_on__year",
-            "published_from": "published_on__gte",
-            "published_to": "published_on__lte",
+            "date_from": "published_on__gte",
+            "date_to": "published_on__lte",
             "open": _tender_open,
         },
         ("-published_on", "-id"),
@@ -198,6 +201,8 @@ def filter_pages(queryset, filters, mapping):
         queryset = queryset.filter(commune_filter(filters.commune))
     if filters.updated_since:
         queryset = queryset.filter(last_published_at__gte=filters.updated_since)
+    if filters.key:
+        queryset = queryset.filter(translation_key=filters.key)
     for name, lookup in mapping.items():
         value = getattr(filters, name)
         if value is None:
@@ -215,30 +220,38 @@ def last_change(pages):
     return max(moments) if moments else None
 
 
+def languages_of(filters, results):
+    """``Content-Language`` of a list: the locale asked for, else the languages of the items it holds."""
+    return filters.locale or ", ".join(sorted({item["locale"] for item in results})) or None
+
+
+def page_response(request, page):
+    """One page as the API serves it, in its own language."""
+    data = serialize_pages(request, [page])[0]
+    return json_response(request, data, last_modified=page.last_published_at, language=data["locale"])
+
+
 def _add_collection(slug):
     page_type = PAGE_TYPES[slug]
     filters_schema, mapping, ordering = COLLECTIONS.get(slug, (PageFilters, {}, ("path",)))
     item_schema = page_type.schema
     list_schema = paginated(item_schema, f"{item_schema.__name__}List")
-    verbose = str(page_type.model._meta.verbose_name_plural)
+    label = slug.replace("-", " ")
+    doc = " ".join((page_type.model.__doc__ or "").split())
 
     def list_items(request, filters: Query[filters_schema]):
         queryset = filter_pages(page_type.queryset(), filters, mapping).order_by(*ordering)
         count = queryset.count()
         pages = list(queryset[filters.offset : filters.offset + filters.limit])
-        data = {
-            "count": count,
-            "limit": filters.limit,
-            "offset": filters.offset,
-            "items": serialize_pages(request, pages),
-        }
-        return json_response(request, data, last_modified=last_change(pages))
+        results = serialize_pages(request, pages)
+        data = paginated_data(request, count, filters.offset, filters.limit, results)
+        return json_response(request, data, last_modified=last_change(pages), language=languages_of(filters, results))
 
     def get_item(request, id: Id):
         page = page_type.queryset().filter(pk=id).first()
         if page is None:
             raise ApiError(404, _("No published page of this type has this id."), param="id")
-        return json_response(request, serialize_pages(request, [page])[0], last_modified=page.last_published_at)
+        return page_response(request, page)
 
     list_items.__name__ = f"list_{slug.replace('-', '_')}"
     get_item.__name__ = f"get_{slug.replace('-', '_')}"
@@ -247,7 +260,9 @@ def _add_collection(slug):
         ["GET"],
         list_items,
         response={200: list_schema, 304: None, 422: Problem},
-        summary=f"List {verbose}",
+        summary=f"List {label}",
+        description=f"{doc} Published, public items, newest first, filtered by the query parameters, "
+        "in pages of `limit` items with links to the next and previous pages.",
         tags=[slug],
     )
     router.add_api_operation(
@@ -255,7 +270,8 @@ def _add_collection(slug):
         ["GET"],
         get_item,
         response={200: item_schema, 304: None, 404: Problem, 422: Problem},
-        summary=f"One {page_type.model._meta.verbose_name}",
+        summary=f"Get one of the {label} by id",
+        description=f"{doc} One published, public item with every field, its language versions in `translations`.",
         tags=[slug],
     )
 
@@ -288,27 +304,172 @@ def _site_for(request, commune):
     return site
 
 
+class MovedOut(Schema):
+    """Where the content of a path moved, as the commune's editors redirected it."""
+
+    status: Literal[301, 302] = Field(description="301 when the move is permanent, 302 when it is temporary")
+    permanent: bool
+    url: str = Field(description="Absolute address the content moved to (on the portal, or elsewhere)")
+    path: str | None = Field(description="The new path on the portal, to ask by-path for; null for another site")
+    page: PageLink | None = Field(description="The page the path moved to; null when it moved off the portal")
+
+
+MOVED_EXAMPLE = {
+    "status": 301,
+    "permanent": True,
+    "url": "https://commune.example.ma/fr/actualites/budget-2026/",
+    "path": "/fr/actualites/budget-2026/",
+    "page": {
+        "id": 87,
+        "type": "news",
+        "title": "Budget 2026",
+        "url": "https://commune.example.ma/fr/actualites/budget-2026/",
+        "api_url": "https://commune.example.ma/api/news/87",
+    },
+}
+
+_LOCATION = {
+    "Location": {
+        "description": "The API item of the page the path moved to, or the new address when it left the portal",
+        "schema": {"type": "string"},
+        "example": "https://commune.example.ma/api/news/87",
+    }
+}
+
+
+def _moved_response(description, status):
+    example = {**MOVED_EXAMPLE, "status": status, "permanent": status == 301}
+    media = {"schema": {"$ref": "#/components/schemas/MovedOut"}, "example": example}
+    return {"description": description, "headers": _LOCATION, "content": {"application/json": media}}
+
+
+BY_PATH_DESCRIPTION = """What a headless front end shows at a portal address: the live, public page of any type
+published there.
+
+When no page is published at the path but the commune's editors redirected it (Wagtail redirects of that
+commune, or of every commune), the answer is the redirect itself: **301** (permanent) or **302**
+(temporary), `Location` pointing at the API item of the page the path moved to (or at the new address
+when it left the portal), and a body saying where the content now is (`path`, `url`, `page`). A front end
+answers its visitor with the same status and the new `path`; a client that follows redirects lands on
+the moved page's item. Paths without a language prefix (old addresses) are looked up among the redirects too."""
+
+
+def _redirect_for(site, path):
+    """The redirect editors set for ``path`` on ``site``, one of that site's preferred to one of every site.
+
+    Looked up as the site looks it up: the path with its query (Wagtail's normalised form), then the
+    importer's normalised forms of an old address's query (tracking parameters dropped, only the
+    parameters that name an item kept), then the path alone.
+    """
+    from wagtail.contrib.redirects.models import Redirect
+
+    from importer.middleware import candidates
+
+    if "\x00" in path:
+        return None
+    forms = [Redirect.normalise_path(path), Redirect.normalise_path(path, decode_unicode=False)]
+    forms += candidates(path)
+    forms.append(Redirect.normalise_path(path.split("?", 1)[0]))
+    forms = list(dict.fromkeys(forms))
+    stored = list(Redirect.get_for_site(site).filter(old_path__in=forms))
+    for form in forms:
+        matches = [redirect for redirect in stored if redirect.old_path == form]
+        if matches:
+            return min(matches, key=lambda redirect: (redirect.site_id != site.pk, redirect.pk))
+    return None
+
+
+def _page_at(site, path):
+    """The live, public page ``path`` (with its language prefix) leads to on ``site``, or ``None``."""
+    parts = [part for part in path.split("?")[0].split("/") if part]
+    if not parts or parts[0] not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        return None
+    language, rest = parts[0], parts[1:]
+    roots = [root for root in Site.get_site_root_paths() if root.site_id == site.pk and root.language_code == language]
+    if not roots:
+        return None
+    url_path = roots[0].root_path + "".join(f"{part}/" for part in rest)
+    page = Page.objects.live().public().filter(url_path=url_path).specific().first()
+    if page is None or type(page) not in {page_type.model for page_type in PAGE_TYPES.values()}:
+        return None
+    return page
+
+
+def _moved(request, site, redirect):
+    """The answer for a path that moved, or ``None`` when its target is not public."""
+    from django.http import HttpResponse
+
+    from .http import cache_seconds, dumps
+    from .resolve import Resolver
+
+    resolver = Resolver(request)
+    page = None
+    if redirect.redirect_page_id:
+        page = _public_target(redirect.redirect_page_id)
+        if page is None:
+            return None
+    elif redirect.redirect_link:
+        link = redirect.redirect_link
+        page = _page_at(site, link) if link.startswith("/") else None
+    else:
+        return None
+    status = 301 if redirect.is_permanent else 302
+    if page is not None:
+        link = resolver.page_link(page)
+        _site_id, _root_url, path = page.get_url_parts(request) or (None, None, None)
+        if link["api_url"] is None:
+            return None
+        data = {"status": status, "permanent": redirect.is_permanent, "url": link["url"], "path": path, "page": link}
+        location = link["api_url"]
+    else:
+        target = redirect.redirect_link
+        if target.startswith("/"):
+            target = site.root_url + target
+        data = {"status": status, "permanent": redirect.is_permanent, "url": target, "path": None, "page": None}
+        location = target
+    response = HttpResponse(dumps(data), status=status, content_type="application/json")
+    response["Location"] = location
+    response["Cache-Control"] = f"public, max-age={cache_seconds()}"
+    return response
+
+
+def _public_target(page_id):
+    page = Page.objects.live().public().filter(pk=page_id).specific().first()
+    if page is None or type(page) not in {page_type.model for page_type in PAGE_TYPES.values()}:
+        return None
+    return page
+
+
 @router.get(
     "/pages/by-path",
-    response={200: AnyPage, 304: None, 404: Problem, 422: Problem},
+    response={200: AnyPage, 301: MovedOut, 302: MovedOut, 304: None, 404: Problem, 422: Problem},
     summary="The page published at a portal path",
+    description=BY_PATH_DESCRIPTION,
     tags=["pages"],
+    openapi_extra={
+        "responses": {
+            "301": _moved_response("Moved permanently: the body and Location say where", 301),
+            "302": _moved_response("Moved for a time: the body and Location say where", 302),
+        }
+    },
 )
 def page_by_path(request, query: Query[PathQuery]):
     path = query.path
     site = _site_for(request, query.commune)
+    page = _page_at(site, path)
+    if page is not None:
+        return page_response(request, page)
+    redirect = _redirect_for(site, path)
+    if redirect is not None:
+        moved = _moved(request, site, redirect)
+        if moved is not None:
+            return moved
     parts = [part for part in path.split("/") if part]
     if not parts or parts[0] not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
         raise ApiError(404, _("The path must start with a language prefix such as /ar/."), param="path")
-    language, rest = parts[0], parts[1:]
-    roots = [root for root in Site.get_site_root_paths() if root.site_id == site.pk and root.language_code == language]
-    if not roots:
+    if not any(root.site_id == site.pk and root.language_code == parts[0] for root in Site.get_site_root_paths()):
         raise ApiError(404, _("This commune has no home page in this language."), param="path")
-    url_path = roots[0].root_path + "".join(f"{part}/" for part in rest)
-    page = Page.objects.live().public().filter(url_path=url_path).specific().first()
-    if page is None or type(page) not in {page_type.model for page_type in PAGE_TYPES.values()}:
-        raise ApiError(404, _("No published page at this path."), param="path")
-    return json_response(request, serialize_pages(request, [page])[0], last_modified=page.last_published_at)
+    raise ApiError(404, _("No published page at this path."), param="path")
 
 
 PREVIEW_SALT = "bawaba.api.preview"
@@ -318,29 +479,64 @@ def preview_max_age():
     return getattr(settings, "BAWABA_PREVIEW_MAX_AGE", 3600)
 
 
-def make_preview_token(page):
-    """A signed token that lets its bearer read the latest revision of ``page`` until it expires."""
-    return signing.TimestampSigner(salt=PREVIEW_SALT).sign(str(page.pk))
+def make_preview_token(revision, api_token):
+    """A signed token that lets its bearer read ``revision`` of its page until it expires.
+
+    The token names the page, the revision and the API token that issued it: it shows that one revision
+    only, and it dies with the page, the revision, the issuing token (revoked, expired or deleted) and
+    that token's user (deactivated, or no longer allowed to edit the page).
+    """
+    payload = {"page": int(revision.object_id), "revision": revision.pk, "issuer": api_token.pk}
+    return signing.dumps(payload, salt=PREVIEW_SALT)
+
+
+def _read_preview_token(token):
+    try:
+        payload = signing.loads(token, salt=PREVIEW_SALT, max_age=preview_max_age())
+    except signing.SignatureExpired:
+        raise ApiError(403, _("This preview token has expired."), param="token") from None
+    except (signing.BadSignature, ValueError):
+        raise ApiError(403, _("This preview token is not valid."), param="token") from None
+    if not isinstance(payload, dict) or not all(isinstance(payload.get(key), int) for key in PREVIEW_KEYS):
+        raise ApiError(403, _("This preview token is not valid."), param="token")
+    return payload
+
+
+PREVIEW_KEYS = ("page", "revision", "issuer")
+
+
+def _check_issuer(issuer_id, page):
+    """The API token that issued a preview must still be usable by a user who may still edit the page."""
+    from .models import ApiToken, Scope
+
+    issuer = ApiToken.objects.select_related("user").filter(pk=issuer_id).first()
+    if issuer is None or issuer.revoked_at is not None or not issuer.has_scope(Scope.PREVIEW) or issuer.user is None:
+        raise ApiError(403, _("The API token that issued this preview has been revoked."), param="token")
+    if issuer.expires_at is not None and issuer.expires_at <= timezone.now():
+        raise ApiError(403, _("The API token that issued this preview has expired."), param="token")
+    if not issuer.user.is_active:
+        raise ApiError(403, _("The account that issued this preview has been deactivated."), param="token")
+    if not page.permissions_for_user(issuer.user).can_edit():
+        raise ApiError(403, _("The account that issued this preview may no longer edit this page."), param="token")
 
 
 @router.get(
     "/preview",
     response={200: AnyPage, 404: Problem, 422: Problem, 403: Problem},
-    summary="Preview the latest revision of a page (drafts included) with a signed token",
+    summary="Preview the revision of a page (drafts included) a signed token was issued for",
     tags=["preview"],
 )
 def preview(request, query: Query[PreviewQuery]):
-    token = query.token
-    try:
-        page_id = int(signing.TimestampSigner(salt=PREVIEW_SALT).unsign(token, max_age=preview_max_age()))
-    except signing.SignatureExpired:
-        raise ApiError(403, _("This preview token has expired."), param="token") from None
-    except (signing.BadSignature, ValueError):
-        raise ApiError(403, _("This preview token is not valid."), param="token") from None
-    page = Page.objects.filter(pk=page_id).specific().first()
+    """The latest revision of a page, draft or not, for an editor holding a token; never cached."""
+    payload = _read_preview_token(query.token)
+    page = Page.objects.filter(pk=payload["page"]).specific().first()
     if page is None:
         raise ApiError(404, _("The previewed page no longer exists."), param="token")
-    draft = page.get_latest_revision_as_object()
+    revision = page.revisions.filter(pk=payload["revision"]).first()
+    if revision is None:
+        raise ApiError(404, _("The previewed revision no longer exists."), param="token")
+    _check_issuer(payload["issuer"], page)
+    draft = revision.as_object()
     data = serialize_pages(request, [draft], with_translations=False)[0]
     data["translations"] = []
     return json_response(request, data, public=False)

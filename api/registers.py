@@ -1,34 +1,47 @@
 """Endpoints of the registers (people, organizations, memberships, facilities) and of the communes."""
 
+import uuid
 from typing import Literal
 
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router
 from wagtail.models import Locale, Site
 
+from cms.languages import language_codes, language_literal
 from directory.models import Facility, FacilityKind, Membership, MembershipRole, Organization, OrganizationKind, Person
 from home.models import CommuneSettings
 
-from .http import ApiError, json_response
+from .http import ApiError, json_response, paginated_data
 from .models import ChangeEvent
+from .pages import languages_of
 from .resolve import Resolver
-from .schemas import AlertOut, DocumentOut, Id, ImageOut, Problem, Schema, paginated  # noqa: F401
+from .schemas import AlertOut, DocumentOut, Id, ImageOut, IsoDateTime, Problem, Schema, paginated  # noqa: F401
 
 router = Router()
 
-LocaleCode = Literal["ar", "fr", "zgh"]
+LocaleCode = language_literal()
 
 
 class RegisterTranslation(Schema):
+    """One language version of a register entry."""
+
     locale: str
     id: int
     api_url: str
 
 
+KEY_DESCRIPTION = (
+    "Stable id of the entry, the same in every language (its translation key): the same councillor has one "
+    "key in ar, fr and zgh, while `id` names one language version"
+)
+ALTERNATES_DESCRIPTION = "Every language version of the entry (this one included): the alternates of `key`"
+
+
 class PersonOut(Schema):
     """A public person of the commune: an elected member, an association's officer."""
 
-    id: int
+    id: int = Field(description="Id of this language version")
+    key: str = Field(description=KEY_DESCRIPTION)
     type: Literal["persons"]
     commune: int
     locale: str
@@ -39,13 +52,15 @@ class PersonOut(Schema):
     biography: str = Field(description="HTML")
     email: str = Field(description="Public e-mail address, when the person gives one")
     photo: ImageOut | None
-    translations: list[RegisterTranslation]
+    translations: list[RegisterTranslation] = Field(description="The entry in the other languages")
+    alternates: list[RegisterTranslation] = Field(description=ALTERNATES_DESCRIPTION)
 
 
 class OrganizationOut(Schema):
     """A body: the council, a committee, an association, a partner, a peer commune."""
 
-    id: int
+    id: int = Field(description="Id of this language version")
+    key: str = Field(description=KEY_DESCRIPTION)
     type: Literal["organizations"]
     commune: int
     locale: str
@@ -60,30 +75,36 @@ class OrganizationOut(Schema):
     website: str
     email: str
     phone: str
-    translations: list[RegisterTranslation]
+    translations: list[RegisterTranslation] = Field(description="The entry in the other languages")
+    alternates: list[RegisterTranslation] = Field(description=ALTERNATES_DESCRIPTION)
 
 
 class MembershipOut(Schema):
     """A person's role in an organization over a period."""
 
-    id: int
+    id: int = Field(description="Id of this language version")
+    key: str = Field(description=KEY_DESCRIPTION)
     type: Literal["memberships"]
     locale: str
     person: int
+    person_key: str = Field(description="Stable id of the person, the same in every language")
     person_name: str
     organization: int
+    organization_key: str = Field(description="Stable id of the organization, the same in every language")
     organization_name: str
     role: Literal[tuple(MembershipRole.values)]
     label: str
     rank: int
     start_date: str | None
     end_date: str | None
+    alternates: list[RegisterTranslation] = Field(description=ALTERNATES_DESCRIPTION)
 
 
 class FacilityOut(Schema):
     """A place where citizens are received."""
 
-    id: int
+    id: int = Field(description="Id of this language version")
+    key: str = Field(description=KEY_DESCRIPTION)
     type: Literal["facilities"]
     commune: int
     locale: str
@@ -96,12 +117,15 @@ class FacilityOut(Schema):
     email: str
     opening_hours: str
     description: str
-    translations: list[RegisterTranslation]
+    translations: list[RegisterTranslation] = Field(description="The entry in the other languages")
+    alternates: list[RegisterTranslation] = Field(description=ALTERNATES_DESCRIPTION)
 
 
 class RegisterFilters(Schema):
     commune: Id | None = Field(None, description="Commune (site id)")
     locale: LocaleCode | None = None
+    updated_since: IsoDateTime | None = Field(None, description="Only entries published at or after this time")
+    key: uuid.UUID | None = Field(None, description="Only the language versions of the entry with this stable key")
     limit: int = Field(50, ge=1, le=200)
     offset: int = Field(0, ge=0, le=100_000)
 
@@ -126,16 +150,27 @@ def _locales():
     return dict(Locale.objects.values_list("id", "language_code"))
 
 
-def _translations(resolver, model, slug, objects, locales):
+def _alternates(resolver, model, slug, objects, locales):
+    """Every live language version of each entry, by translation key, in the order of the languages."""
     keys = {obj.translation_key for obj in objects}
     found = {}
-    for pk, key, locale_id in model.objects.filter(translation_key__in=keys).values_list(
-        "pk", "translation_key", "locale_id"
+    order = {code: position for position, code in enumerate(language_codes())}
+    for pk, key, locale_id in (
+        model.objects.live().filter(translation_key__in=keys).values_list("pk", "translation_key", "locale_id")
     ):
         found.setdefault(key, []).append(
             {"locale": locales.get(locale_id, ""), "id": pk, "api_url": resolver.absolute(f"/api/{slug}/{pk}")}
         )
-    return {obj.pk: [t for t in found.get(obj.translation_key, []) if t["id"] != obj.pk] for obj in objects}
+    for versions in found.values():
+        versions.sort(key=lambda version: (order.get(version["locale"], len(order)), version["id"]))
+    return found
+
+
+def _translations(resolver, model, slug, objects, locales):
+    """The other language versions of each entry, by id, and every version of each, by translation key."""
+    alternates = _alternates(resolver, model, slug, objects, locales)
+    others = {obj.pk: [t for t in alternates.get(obj.translation_key, []) if t["id"] != obj.pk] for obj in objects}
+    return others, alternates
 
 
 def _date(value):
@@ -149,10 +184,11 @@ def _float(value):
 def serialize_persons(request, persons):
     resolver = Resolver(request)
     locales = _locales()
-    translations = _translations(resolver, Person, "persons", persons, locales)
+    translations, alternates = _translations(resolver, Person, "persons", persons, locales)
     items = [
         {
             "id": p.pk,
+            "key": str(p.translation_key),
             "type": "persons",
             "commune": p.commune_id,
             "locale": locales.get(p.locale_id, ""),
@@ -164,6 +200,7 @@ def serialize_persons(request, persons):
             "email": p.email,
             "photo": resolver.image(p.photo_id),
             "translations": translations[p.pk],
+            "alternates": alternates.get(p.translation_key, []),
         }
         for p in persons
     ]
@@ -174,10 +211,11 @@ def serialize_persons(request, persons):
 def serialize_organizations(request, organizations):
     resolver = Resolver(request)
     locales = _locales()
-    translations = _translations(resolver, Organization, "organizations", organizations, locales)
+    translations, alternates = _translations(resolver, Organization, "organizations", organizations, locales)
     items = [
         {
             "id": o.pk,
+            "key": str(o.translation_key),
             "type": "organizations",
             "commune": o.commune_id,
             "locale": locales.get(o.locale_id, ""),
@@ -193,6 +231,7 @@ def serialize_organizations(request, organizations):
             "email": o.email,
             "phone": o.phone,
             "translations": translations[o.pk],
+            "alternates": alternates.get(o.translation_key, []),
         }
         for o in organizations
     ]
@@ -201,21 +240,27 @@ def serialize_organizations(request, organizations):
 
 
 def serialize_memberships(request, memberships):
+    resolver = Resolver(request)
     locales = _locales()
+    alternates = _alternates(resolver, Membership, "memberships", memberships, locales)
     return [
         {
             "id": m.pk,
+            "key": str(m.translation_key),
             "type": "memberships",
             "locale": locales.get(m.locale_id, ""),
             "person": m.person_id,
+            "person_key": str(m.person.translation_key),
             "person_name": m.person.name,
             "organization": m.organization_id,
+            "organization_key": str(m.organization.translation_key),
             "organization_name": m.organization.name,
             "role": m.role,
             "label": m.label,
             "rank": m.rank,
             "start_date": _date(m.start_date),
             "end_date": _date(m.end_date),
+            "alternates": alternates.get(m.translation_key, []),
         }
         for m in memberships
     ]
@@ -224,10 +269,11 @@ def serialize_memberships(request, memberships):
 def serialize_facilities(request, facilities):
     resolver = Resolver(request)
     locales = _locales()
-    translations = _translations(resolver, Facility, "facilities", facilities, locales)
+    translations, alternates = _translations(resolver, Facility, "facilities", facilities, locales)
     return [
         {
             "id": f.pk,
+            "key": str(f.translation_key),
             "type": "facilities",
             "commune": f.commune_id,
             "locale": locales.get(f.locale_id, ""),
@@ -241,6 +287,7 @@ def serialize_facilities(request, facilities):
             "opening_hours": f.opening_hours,
             "description": f.description,
             "translations": translations[f.pk],
+            "alternates": alternates.get(f.translation_key, []),
         }
         for f in facilities
     ]
@@ -252,25 +299,34 @@ def _register_last_modified():
 
 
 def _filter_common(queryset, filters, commune_field="commune"):
+    queryset = queryset.live()
     if filters.commune:
         queryset = queryset.filter(**{commune_field: filters.commune})
     if filters.locale:
         queryset = queryset.filter(locale__language_code=filters.locale)
+    if filters.updated_since:
+        queryset = queryset.filter(last_published_at__gte=filters.updated_since)
+    if filters.key:
+        queryset = queryset.filter(translation_key=filters.key)
     return queryset
 
 
 def _page(request, queryset, filters, serialize):
     count = queryset.count()
     objects = list(queryset[filters.offset : filters.offset + filters.limit])
-    data = {"count": count, "limit": filters.limit, "offset": filters.offset, "items": serialize(request, objects)}
-    return json_response(request, data, last_modified=_register_last_modified())
+    results = serialize(request, objects)
+    data = paginated_data(request, count, filters.offset, filters.limit, results)
+    return json_response(
+        request, data, last_modified=_register_last_modified(), language=languages_of(filters, results)
+    )
 
 
 def _one(request, queryset, pk, serialize):
-    obj = queryset.filter(pk=pk).first()
+    obj = queryset.live().filter(pk=pk).first()
     if obj is None:
         raise ApiError(404, _("Nothing in this register has this id."), param="id")
-    return json_response(request, serialize(request, [obj])[0], last_modified=_register_last_modified())
+    data = serialize(request, [obj])[0]
+    return json_response(request, data, last_modified=_register_last_modified(), language=data["locale"])
 
 
 @router.get("/persons", response={200: paginated(PersonOut, "PersonList"), 304: None, 422: Problem}, tags=["persons"])
@@ -282,6 +338,7 @@ def list_persons(request, filters: Query[RegisterFilters]):
 
 @router.get("/persons/{id}", response={200: PersonOut, 304: None, 404: Problem, 422: Problem}, tags=["persons"])
 def get_person(request, id: Id):
+    """A public person of the register by id, in its own language, with its other language versions."""
     return _one(request, Person.objects.all(), id, serialize_persons)
 
 
@@ -306,6 +363,7 @@ def list_organizations(request, filters: Query[OrganizationFilters]):
     tags=["organizations"],
 )
 def get_organization(request, id: Id):
+    """An organization of the register by id, in its own language, with its other language versions."""
     return _one(request, Organization.objects.all(), id, serialize_organizations)
 
 
@@ -340,6 +398,7 @@ def list_memberships(request, filters: Query[MembershipFilters]):
     "/memberships/{id}", response={200: MembershipOut, 304: None, 404: Problem, 422: Problem}, tags=["memberships"]
 )
 def get_membership(request, id: Id):
+    """A membership of the register by id, in its own language, with its other language versions."""
     return _one(request, Membership.objects.select_related("person", "organization"), id, serialize_memberships)
 
 
@@ -360,6 +419,7 @@ def list_facilities(request, filters: Query[FacilityFilters]):
     "/facilities/{id}", response={200: FacilityOut, 304: None, 404: Problem, 422: Problem}, tags=["facilities"]
 )
 def get_facility(request, id: Id):
+    """A facility of the register by id, in its own language, with its other language versions."""
     return _one(request, Facility.objects.all(), id, serialize_facilities)
 
 
@@ -433,15 +493,7 @@ def serialize_communes(request, settings_list):
         )
     items = []
     for s in settings_list:
-        numbers = [
-            {"label": str(_("Civil protection")), "number": s.civil_protection_number},
-            {"label": str(_("Police")), "number": s.police_number},
-            {"label": str(_("Royal gendarmerie")), "number": s.gendarmerie_number},
-        ]
-        numbers += [
-            {"label": line["value"].get("label", ""), "number": line["value"].get("number", "")}
-            for line in s.commune_lines.raw_data
-        ]
+        numbers = [{"label": str(label), "number": number} for label, number in s.emergency_numbers]
         items.append(
             {
                 "id": s.site_id,
@@ -480,15 +532,25 @@ def serialize_communes(request, settings_list):
     return resolver.finalize(items)
 
 
-@router.get("/communes", response={200: list[CommuneOut], 304: None}, tags=["communes"])
-def list_communes(request):
-    """Every commune this deployment serves."""
-    settings_list = list(CommuneSettings.objects.select_related("site").order_by("site_id"))
-    return json_response(request, serialize_communes(request, settings_list), last_modified=_register_last_modified())
+class CommuneFilters(Schema):
+    limit: int = Field(50, ge=1, le=200)
+    offset: int = Field(0, ge=0, le=100_000)
+
+
+@router.get("/communes", response={200: paginated(CommuneOut, "CommuneList"), 304: None}, tags=["communes"])
+def list_communes(request, filters: Query[CommuneFilters]):
+    """Every commune this deployment serves, by site id."""
+    queryset = CommuneSettings.objects.select_related("site").order_by("site_id")
+    count = queryset.count()
+    settings_list = list(queryset[filters.offset : filters.offset + filters.limit])
+    results = serialize_communes(request, settings_list)
+    data = paginated_data(request, count, filters.offset, filters.limit, results)
+    return json_response(request, data, last_modified=_register_last_modified())
 
 
 @router.get("/communes/{id}", response={200: CommuneOut, 304: None, 404: Problem, 422: Problem}, tags=["communes"])
 def get_commune(request, id: Id):
+    """A commune's identity by its site id: names in each language, contacts and home pages."""
     found = list(CommuneSettings.objects.select_related("site").filter(site_id=id))
     if not found or not Site.objects.filter(pk=id).exists():
         raise ApiError(404, _("No commune has this id."), param="id")

@@ -115,7 +115,7 @@ class Resolver:
         for label, fields in SNIPPET_FIELDS.items():
             if self.wanted[label]:
                 model = apps.get_model(label)
-                for row in model.objects.filter(pk__in=self.wanted[label]).values(*fields):
+                for row in model.objects.live().filter(pk__in=self.wanted[label]).values(*fields):
                     if "latitude" in row:
                         row["latitude"] = _float(row["latitude"])
                         row["longitude"] = _float(row["longitude"])

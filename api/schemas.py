@@ -142,14 +142,14 @@ _paginated = {}
 
 
 def paginated(item, name):
-    """A page of results with the total number of matches."""
+    """A page of results: the total number of matches, links to the next and previous pages, the items."""
     if name not in _paginated:
         _paginated[name] = create_model(
             name,
             __base__=Schema,
             count=(int, Field(description="Number of items matching the filters, all pages together")),
-            limit=(int, ...),
-            offset=(int, ...),
-            items=(list[item], ...),
+            next=(str | None, Field(description="Address of the next page; null on the last")),
+            previous=(str | None, Field(description="Address of the previous page; null on the first")),
+            results=(list[item], ...),
         )
     return _paginated[name]

@@ -5,6 +5,8 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Locale, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
+from pages.signals import pages_published_in_bulk
+
 from .models import TOMBSTONE_ACTIONS, ChangeAction, ChangeEvent
 from .registry import PAGE_COLLECTIONS, REGISTER_COLLECTIONS, page_slug_for_model, register_slug_for_model
 
@@ -33,6 +35,22 @@ def record_page_published(sender, instance, **kwargs):
     was_public = not instance.get_view_restrictions().exists()
     ChangeEvent.objects.create(
         action=action, kind=kind, object_id=instance.pk, was_public=was_public, **_page_facts(instance)
+    )
+
+
+def record_pages_published_in_bulk(sender, pages, parent, **kwargs):
+    """New pages written live together under one parent (a pull's new copies): one creation event each,
+    written at once; they share their parent's commune, language and view restrictions."""
+    kind = page_slug_for_model(sender)
+    if kind is None or not pages:
+        return
+    facts = _page_facts(parent)
+    was_public = not parent.get_view_restrictions().exists()
+    ChangeEvent.objects.bulk_create(
+        [
+            ChangeEvent(action=ChangeAction.CREATED, kind=kind, object_id=page.pk, was_public=was_public, **facts)
+            for page in pages
+        ]
     )
 
 
@@ -84,6 +102,13 @@ def record_register_saved(sender, instance, created, raw=False, **kwargs):
     if raw:
         return
     kind = register_slug_for_model(sender)
+    if not getattr(instance, "live", True):
+        # A draft is nobody's business outside the admin; an entry taken offline is withdrawn from peers.
+        if not created and _peers_may_hold_it(kind, instance.pk):
+            ChangeEvent.objects.create(
+                action=ChangeAction.UNPUBLISHED, kind=kind, object_id=instance.pk, **_register_facts(instance)
+            )
+        return
     action = ChangeAction.CREATED if created else ChangeAction.CHANGED
     ChangeEvent.objects.create(action=action, kind=kind, object_id=instance.pk, **_register_facts(instance))
 
@@ -98,6 +123,7 @@ def record_register_deleted(sender, instance, **kwargs):
 def connect():
     page_published.connect(record_page_published, dispatch_uid="api.page_published")
     page_unpublished.connect(record_page_unpublished, dispatch_uid="api.page_unpublished")
+    pages_published_in_bulk.connect(record_pages_published_in_bulk, dispatch_uid="api.pages_published_in_bulk")
     for label in PAGE_COLLECTIONS.values():
         model = apps.get_model(label)
         pre_delete.connect(record_page_deleted, sender=model, dispatch_uid=f"api.page_deleted.{label}")

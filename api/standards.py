@@ -1,31 +1,30 @@
-"""Open standards as alternative representations: Popolo, OCDS 1.1 and Open311 GeoReport v2."""
+"""Open standards as alternative representations: Popolo and OCDS 1.1 (Open311 lives in ``participation.open311``)."""
 
+import copy
 import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router
-from wagtail.models import Site
+from wagtail.models import PageLogEntry, Revision, Site
 
+from cms.languages import language_codes, language_literal
 from directory.models import Membership, MembershipRole, Organization, Person
 from home.models import CommuneSettings
-from pages.enums import TenderProcedure, TenderStatus
+from pages.enums import TenderCategory, TenderProcedure, TenderStatus
 from pages.models import CouncilPage, CouncilSessionPage, TenderPage
-from participation.categories import categories_for
-from participation.open311 import service_representation
-from participation.views import current_language
 
 from .content import serialize_pages
-from .http import ApiError, json_response
+from .http import ApiError, json_response, page_links
 from .pages import commune_filter, last_change
 from .schemas import Id, IsoDateTime, Problem, Schema
 
 router = Router()
 
-LocaleCode = Literal["ar", "fr", "zgh"]
+LocaleCode = language_literal()
 
 
 # Popolo
@@ -36,8 +35,28 @@ class PopoloContactDetail(Schema):
     value: str
 
 
+class PopoloIdentifier(Schema):
+    """An issued identifier of the entry (Popolo ``Identifier``)."""
+
+    identifier: str
+    scheme: str = Field(
+        description="`bawaba:key` (the stable key, the same in every language), `bawaba:id:<locale>` (the "
+        "register id of one language version, as `/api/persons/{id}` takes it), `registration_number`"
+    )
+
+
+class PopoloLink(Schema):
+    """A source of the entry (Popolo ``Link``)."""
+
+    url: str
+    note: str | None = None
+
+
+POPOLO_ID = "Stable across languages: built on the entry's translation key"
+
+
 class PopoloPerson(Schema):
-    id: str
+    id: str = Field(description=POPOLO_ID)
     name: str
     given_name: str | None = None
     family_name: str | None = None
@@ -45,18 +64,22 @@ class PopoloPerson(Schema):
     email: str | None = None
     biography: str | None = None
     contact_details: list[PopoloContactDetail] = []
+    identifiers: list[PopoloIdentifier] = []
+    sources: list[PopoloLink] = []
 
 
 class PopoloOrganization(Schema):
-    id: str
+    id: str = Field(description=POPOLO_ID)
     name: str
     classification: str
     parent_id: str | None = None
     founding_date: str | None = None
+    identifiers: list[PopoloIdentifier] = []
+    sources: list[PopoloLink] = []
 
 
 class PopoloMembership(Schema):
-    id: str
+    id: str = Field(description=POPOLO_ID)
     person_id: str
     organization_id: str
     post_id: str | None = None
@@ -110,31 +133,55 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
+def _identifiers(entry, locale, extra=()):
+    identifiers = [
+        {"identifier": str(entry.translation_key), "scheme": "bawaba:key"},
+        {"identifier": str(entry.pk), "scheme": f"bawaba:id:{locale}"},
+    ]
+    return identifiers + [{"identifier": value, "scheme": scheme} for scheme, value in extra if value]
+
+
+def _sources(request, slug, entry, locale):
+    return [{"url": request.build_absolute_uri(f"/api/{slug}/{entry.pk}"), "note": f"Register entry ({locale})"}]
+
+
 @router.get("/popolo", response={200: PopoloExport, 304: None, 404: Problem, 422: Problem}, tags=["standards"])
 def popolo(request, filters: Query[PopoloFilters]):
-    """The commune's council, committees and their members as Popolo JSON."""
+    """The commune's council, committees and their members as Popolo JSON.
+
+    Ids are stable across languages (`person/<key>`, `organization/<key>`, built on the translation key), so the
+    same councillor has the same id in every `locale`; each person and organization lists its `identifiers`
+    (the key and this language's register id) and its `sources`.
+    """
     site = _site(request, filters.commune)
-    locale_filter = {"locale__language_code": filters.locale}
-    organizations = list(Organization.objects.filter(commune=site, **locale_filter).order_by("kind", "name", "id"))
+    locale = filters.locale
+    locale_filter = {"locale__language_code": locale}
+    organizations = list(
+        Organization.objects.live()
+        .filter(commune=site, **locale_filter)
+        .select_related("parent")
+        .order_by("kind", "name", "id")
+    )
     org_ids = {o.pk for o in organizations}
     memberships = list(
-        Membership.objects.filter(organization_id__in=org_ids)
-        .select_related("person")
+        Membership.objects.live()
+        .filter(organization_id__in=org_ids)
+        .select_related("person", "organization")
         .order_by("organization_id", "rank", "id")
     )
-    persons = list(Person.objects.filter(commune=site, **locale_filter).order_by("name", "id"))
+    persons = list(Person.objects.live().filter(commune=site, **locale_filter).order_by("name", "id"))
     photos = serialize_photos(request, persons)
     roles = dict(MembershipRole.choices)
     posts = {}
     for m in memberships:
-        key = f"post/{m.organization_id}/{m.role}"
+        key = _post_id(m)
         posts.setdefault(
             key,
             {
                 "id": key,
                 "label": str(roles.get(m.role, m.role)),
                 "role": m.role,
-                "organization_id": f"organization/{m.organization_id}",
+                "organization_id": f"organization/{m.organization.translation_key}",
             },
         )
     sessions = list(
@@ -147,10 +194,13 @@ def popolo(request, filters: Query[PopoloFilters]):
         council.path: council.council_id
         for council in CouncilPage.objects.live().public().filter(commune_filter(site.pk)).only("path", "council_id")
     }
+    council_keys = dict(
+        Organization.objects.filter(pk__in={pk for pk in councils.values() if pk}).values_list("pk", "translation_key")
+    )
     data = {
         "persons": [
             {
-                "id": f"person/{p.pk}",
+                "id": f"person/{p.translation_key}",
                 "name": p.name,
                 "given_name": p.given_name or None,
                 "family_name": p.family_name or None,
@@ -158,25 +208,29 @@ def popolo(request, filters: Query[PopoloFilters]):
                 "email": p.email or None,
                 "biography": strip_tags(p.biography) or None,
                 "contact_details": [{"type": "email", "value": p.email}] if p.email else [],
+                "identifiers": _identifiers(p, locale),
+                "sources": _sources(request, "persons", p, locale),
             }
             for p in persons
         ],
         "organizations": [
             {
-                "id": f"organization/{o.pk}",
+                "id": f"organization/{o.translation_key}",
                 "name": o.name,
                 "classification": o.kind,
-                "parent_id": f"organization/{o.parent_id}" if o.parent_id else None,
+                "parent_id": f"organization/{o.parent.translation_key}" if o.parent_id else None,
                 "founding_date": _iso(o.founded_on),
+                "identifiers": _identifiers(o, locale, [("registration_number", o.registration_number)]),
+                "sources": _sources(request, "organizations", o, locale),
             }
             for o in organizations
         ],
         "memberships": [
             {
-                "id": f"membership/{m.pk}",
-                "person_id": f"person/{m.person_id}",
-                "organization_id": f"organization/{m.organization_id}",
-                "post_id": f"post/{m.organization_id}/{m.role}",
+                "id": f"membership/{m.translation_key}",
+                "person_id": f"person/{m.person.translation_key}",
+                "organization_id": f"organization/{m.organization.translation_key}",
+                "post_id": _post_id(m),
                 "role": m.role,
                 "label": m.label or None,
                 "start_date": _iso(m.start_date),
@@ -187,24 +241,29 @@ def popolo(request, filters: Query[PopoloFilters]):
         "posts": list(posts.values()),
         "events": [
             {
-                "id": f"event/{s.pk}",
+                "id": f"event/{s.translation_key}",
                 "name": s.title,
                 "classification": f"council-session/{s.kind}",
                 "start_date": s.start_date.isoformat(),
                 "end_date": _iso(s.end_date),
                 "location": s.location or None,
-                "organization_id": _council_of(s, councils),
+                "organization_id": _council_of(s, councils, council_keys),
                 "status": s.status,
             }
             for s in sessions
         ],
     }
-    return json_response(request, data, last_modified=last_change(sessions))
+    return json_response(request, data, last_modified=last_change(sessions), language=locale)
 
 
-def _council_of(session, councils):
+def _post_id(membership):
+    return f"post/{membership.organization.translation_key}/{membership.role}"
+
+
+def _council_of(session, councils, council_keys):
     council_id = councils.get(session.path[: -session.steplen])
-    return f"organization/{council_id}" if council_id else None
+    key = council_keys.get(council_id)
+    return f"organization/{key}" if key else None
 
 
 def serialize_photos(request, persons):
@@ -218,6 +277,11 @@ def serialize_photos(request, persons):
 
 
 # OCDS 1.1
+#
+# One contracting process per tender whatever the language: its ``ocid`` is built on the page's translation
+# key. Each publication of a language version of the tender is one release (its id names the language and the
+# revision, its date is when it was published); a record holds every release of the process and compiles those
+# of one language into ``compiledRelease``.
 
 OCDS_STATUS = {
     TenderStatus.PUBLISHED: "active",
@@ -228,18 +292,51 @@ OCDS_STATUS = {
     TenderStatus.UNSUCCESSFUL: "unsuccessful",
     TenderStatus.CANCELLED: "cancelled",
 }
+#: The OCDS method codelist (closed): open = anyone may bid; selective = only pre-selected candidates bid;
+#: limited = the buyer asks suppliers of its choice (purchase orders ask at least three for quotes);
+#: direct = one supplier without competition.
 OCDS_METHOD = {
     TenderProcedure.OPEN: "open",
     TenderProcedure.RESTRICTED: "selective",
     TenderProcedure.NEGOTIATED: "limited",
-    TenderProcedure.CONSULTATION: "selective",
+    TenderProcedure.CONSULTATION: "open",
     TenderProcedure.COMPETITION: "selective",
-    TenderProcedure.PURCHASE_ORDER: "direct",
+    TenderProcedure.PURCHASE_ORDER: "limited",
 }
+#: The OCDS procurementCategory codelist (closed).
+OCDS_CATEGORY = {TenderCategory.WORKS: "works", TenderCategory.SUPPLIES: "goods", TenderCategory.SERVICES: "services"}
+#: A tender's attachments by what their title says, to the OCDS documentType codelist; first match wins.
+#: The minutes of the bid-opening session record the bids received, admitted and rejected: the
+#: ``evaluationReports`` of the codelist ("Documentation on the evaluation of the bids").
+OCDS_DOCUMENT_TYPES = (
+    (("محضر", "procès-verbal", "proces-verbal", "ouverture des plis", "فتح الأظرفة", "minutes"), "evaluationReports"),
+    (("إلغاء", "annulation", "cancellation"), "cancellationDetails"),
+    (("نتائج", "إسناد", "attribution", "award"), "awardNotice"),
+    (("أجوبة", "توضيح", "clarification", "réponses aux questions"), "clarifications"),
+    (
+        ("دفتر التحملات", "cahier des prescriptions", "technical specification", "spécifications"),
+        "technicalSpecifications",
+    ),
+    (("إعلان", "avis", "notice"), "tenderNotice"),
+)
+OCDS_DEFAULT_DOCUMENT_TYPE = "biddingDocuments"
 
 
 def ocid_prefix():
     return getattr(settings, "BAWABA_OCDS_PREFIX", "ocds-bawaba")
+
+
+def ocid_of(tender):
+    """The Open Contracting ID of a tender: the same for every language version."""
+    return f"{ocid_prefix()}-{tender.translation_key}"
+
+
+def document_type(*titles):
+    text = " ".join(title for title in titles if title).casefold()
+    for words, code in OCDS_DOCUMENT_TYPES:
+        if any(word in text for word in words):
+            return code
+    return OCDS_DEFAULT_DOCUMENT_TYPE
 
 
 def _dt(value):
@@ -263,61 +360,90 @@ def _clean(data):
     return data
 
 
-def tender_release(request, tender, item, buyer):
-    """One OCDS release for a tender page, from its API representation ``item``."""
-    ocid = f"{ocid_prefix()}-{tender.pk}"
-    buyer_party = {"id": buyer["id"], "name": buyer["name"], "roles": ["buyer", "procuringEntity"]}
+def _tags(state, previous):
+    """The releaseTag codes of a publication, from what changed since the previous one."""
+    awarded = state.status == TenderStatus.AWARDED and bool(state.awardee)
+    if previous is None:
+        tags = ["tender"]
+        if awarded:
+            tags.append("award")
+        elif state.status == TenderStatus.CANCELLED:
+            tags.append("tenderCancellation")
+        return tags
+    was_awarded = previous.status == TenderStatus.AWARDED and bool(previous.awardee)
+    if awarded:
+        return ["awardUpdate"] if was_awarded else ["award"]
+    if state.status == TenderStatus.CANCELLED:
+        return ["tenderCancellation"] if previous.status != TenderStatus.CANCELLED else ["tenderUpdate"]
+    if state.status in (TenderStatus.MODIFIED, TenderStatus.POSTPONED) and state.status != previous.status:
+        return ["tenderAmendment"]
+    return ["tenderUpdate"]
+
+
+def tender_release(state, item, buyer, *, release_id, date, tags, language):
+    """One OCDS release: a language version of a tender as it was published at ``date``."""
+    ocid = ocid_of(state)
+    buyer_party = {"id": buyer["id"], "name": buyer["name"], "roles": ["buyer"]}
     parties = [buyer_party]
-    documents = [
-        {
-            "id": str(entry["value"]["document"]["id"]),
-            "documentType": "tenderNotice",
-            "title": entry["value"]["title"] or entry["value"]["document"]["title"],
-            "url": entry["value"]["document"]["url"],
-            "format": entry["value"]["document"]["content_type"],
-            "language": entry["value"]["language"] or None,
-        }
-        for entry in item["documents"]
-        if entry["value"]["document"]
-    ]
+    documents = []
+    for entry in item["documents"]:
+        document = entry["value"]["document"]
+        if not document:
+            continue
+        ids = {existing["id"] for existing in documents}
+        document_id = str(document["id"])
+        # Unique within the release: the same file listed twice gets a second id.
+        document_id = next(
+            candidate
+            for candidate in (document_id, *(f"{document_id}-{n}" for n in range(2, len(ids) + 3)))
+            if candidate not in ids
+        )
+        documents.append(
+            {
+                "id": document_id,
+                "documentType": document_type(entry["value"]["title"], document["title"]),
+                "title": entry["value"]["title"] or document["title"],
+                "url": document["url"],
+                "format": document["content_type"],
+                "language": entry["value"]["language"] or None,
+            }
+        )
+    with translation.override(language):
+        method_details = str(state.get_procedure_display())
     release = {
         "ocid": ocid,
-        "id": f"{ocid}-{int(tender.last_published_at.timestamp()) if tender.last_published_at else 0}",
-        "date": _dt(tender.last_published_at or tender.published_on),
-        "tag": ["tender"],
+        "id": release_id,
+        "date": _release_date(date),
+        "tag": tags,
         "initiationType": "tender",
-        "language": item["locale"],
+        "language": language,
         "buyer": {"id": buyer["id"], "name": buyer["name"]},
         "tender": {
-            "id": tender.reference or str(tender.pk),
-            "title": tender.title,
-            "description": tender.subject,
-            "status": OCDS_STATUS.get(tender.status, "active"),
-            "procurementMethod": OCDS_METHOD.get(tender.procedure, "open"),
-            "procurementMethodDetails": tender.get_procedure_display(),
-            "value": _value(tender.estimate),
-            "tenderPeriod": {"startDate": _dt(tender.published_on), "endDate": _dt(tender.submission_deadline)},
-            "enquiryPeriod": {"endDate": _dt(tender.questions_deadline)} if tender.questions_deadline else None,
+            "id": state.reference or str(state.translation_key),
+            "title": state.title,
+            "description": state.subject,
+            "status": OCDS_STATUS.get(state.status, "active"),
+            "procurementMethod": OCDS_METHOD.get(state.procedure, "open"),
+            "procurementMethodDetails": method_details,
+            "mainProcurementCategory": OCDS_CATEGORY.get(state.category),
+            "value": _value(state.estimate),
+            "tenderPeriod": {"startDate": _dt(state.published_on), "endDate": _dt(state.submission_deadline)},
+            "enquiryPeriod": {"endDate": _dt(state.questions_deadline)} if state.questions_deadline else None,
             "documents": documents,
         },
     }
-    if tender.status == TenderStatus.AWARDED and tender.awardee:
-        supplier = {"id": f"{ocid}-supplier-1", "name": tender.awardee}
+    if state.status == TenderStatus.AWARDED and state.awardee:
+        supplier = {"id": f"{ocid}-supplier-1", "name": state.awardee}
         parties.append({**supplier, "roles": ["supplier"]})
-        release["tag"] = ["award"]
         release["awards"] = [
             {
                 "id": f"{ocid}-award-1",
                 "status": "active",
-                "date": _dt(tender.awarded_on),
-                "value": _value(tender.award_amount),
+                "date": _dt(state.awarded_on),
+                "value": _value(state.award_amount),
                 "suppliers": [supplier],
             }
         ]
-    elif tender.status in (TenderStatus.CANCELLED, TenderStatus.UNSUCCESSFUL):
-        release["tag"] = ["tenderCancellation"] if tender.status == TenderStatus.CANCELLED else ["tenderUpdate"]
-    elif tender.status in (TenderStatus.MODIFIED, TenderStatus.POSTPONED):
-        release["tag"] = ["tenderAmendment"]
     release["parties"] = parties
     return _clean(release)
 
@@ -336,169 +462,367 @@ def _buyers(request, tenders):
     return buyers
 
 
+def _publications(tenders):
+    """Per tender version, its published states oldest first: ``(state, date, revision id)``.
+
+    Every publication logged by Wagtail gives the revision it published; the live version stands for the
+    revision it runs, and for the whole history when nothing was logged (content loaded without the log).
+    """
+    by_page = {tender.pk: tender for tender in tenders}
+    logged = list(
+        PageLogEntry.objects.filter(page_id__in=by_page, action="wagtail.publish", revision__isnull=False)
+        .order_by("timestamp", "id")
+        .values_list("page_id", "revision_id", "timestamp")
+    )
+    live_ids = {tender.live_revision_id for tender in tenders}
+    revisions = {
+        revision.pk: revision
+        for revision in Revision.objects.filter(pk__in={rid for _p, rid, _t in logged} - live_ids).only(
+            "pk", "content", "content_type_id", "base_content_type_id", "object_id"
+        )
+    }
+    history = {pk: [] for pk in by_page}
+    seen = set()
+    for page_id, revision_id, timestamp in logged:
+        if revision_id in seen:
+            continue
+        seen.add(revision_id)
+        tender = by_page[page_id]
+        if revision_id == tender.live_revision_id:
+            state = tender
+        elif revision_id in revisions:
+            state = revisions[revision_id].as_object()
+            state.locale = tender.locale
+            state.translation_key = tender.translation_key
+        else:
+            continue
+        history[page_id].append((state, timestamp, revision_id))
+    for tender in tenders:
+        states = history[tender.pk]
+        if not any(state is tender for state, _date, _rid in states):
+            states.append((tender, tender.last_published_at or _dt_of(tender.published_on), tender.live_revision_id))
+        states.sort(key=lambda entry: entry[1])
+    return history
+
+
+def _release_date(value):
+    """A release's date, to the second, so that dates sort as text too."""
+    return _dt(value.replace(microsecond=0))
+
+
+def _dt_of(day):
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC) if day else timezone.now()
+
+
+def tender_releases(request, tenders, since=None):
+    """Every release of the tender versions, by version id, oldest first."""
+    history = _publications(tenders)
+    buyers = _buyers(request, tenders)
+    states = [state for tender in tenders for state, _date, _rid in history[tender.pk]]
+    items = iter(serialize_pages(request, states, with_translations=False))
+    releases = {}
+    for tender in tenders:
+        language = tender.locale.language_code
+        previous = None
+        found = []
+        for state, date, revision_id in history[tender.pk]:
+            item = next(items)
+            release_id = f"{ocid_of(tender)}-{language}-{revision_id or tender.pk}"
+            release = tender_release(
+                state,
+                item,
+                buyers[tender.pk],
+                release_id=release_id,
+                date=date,
+                tags=_tags(state, previous),
+                language=language,
+            )
+            previous = state
+            if since is None or date >= since:
+                found.append(release)
+        releases[tender.pk] = found
+    return releases
+
+
+def compile_releases(releases):
+    """The compiled release of a process: its releases merged in date order, by the OCDS merge rules."""
+    compiled = {}
+    for release in sorted(releases, key=lambda release: release["date"]):
+        _merge(compiled, {key: value for key, value in release.items() if key not in ("id", "date", "tag")})
+    last = max(releases, key=lambda release: release["date"])
+    compiled.update(id=f"{last['ocid']}-compiled-{last.get('language', '')}", date=last["date"], tag=["compiled"])
+    return compiled
+
+
+def _merge(target, source):
+    for key, value in source.items():
+        current = target.get(key)
+        if isinstance(value, dict) and isinstance(current, dict):
+            _merge(current, value)
+        elif _identified(value) and _identified(current):
+            by_id = {item["id"]: item for item in current}
+            for item in value:
+                if item["id"] in by_id:
+                    _merge(by_id[item["id"]], item)
+                else:
+                    current.append(copy.deepcopy(item))
+                    by_id[item["id"]] = current[-1]
+        else:
+            target[key] = copy.deepcopy(value)
+
+
+def _identified(value):
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) and "id" in item for item in value)
+
+
 class OcdsFilters(Schema):
     commune: Id | None = None
-    locale: LocaleCode | None = None
-    updated_since: IsoDateTime | None = None
+    locale: LocaleCode | None = Field(None, description="Only releases in this language")
+    updated_since: IsoDateTime | None = Field(None, description="Only releases published at or after this time")
     limit: int = Field(50, ge=1, le=100)
     offset: int = Field(0, ge=0, le=100_000)
 
 
-def _tenders(filters):
+def _tender_queryset(commune=None, locale=None, since=None):
     queryset = TenderPage.objects.live().public().select_related("locale").order_by("-published_on", "-id")
-    if filters.commune:
-        queryset = queryset.filter(commune_filter(filters.commune))
-    if filters.locale:
-        queryset = queryset.filter(locale__language_code=filters.locale)
-    if filters.updated_since:
-        queryset = queryset.filter(last_published_at__gte=filters.updated_since)
-    return list(queryset[filters.offset : filters.offset + filters.limit])
+    if commune:
+        queryset = queryset.filter(commune_filter(commune))
+    if locale:
+        queryset = queryset.filter(locale__language_code=locale)
+    if since:
+        queryset = queryset.filter(last_published_at__gte=since)
+    return queryset
 
 
 def _publisher(request):
     return {"name": getattr(settings, "WAGTAIL_SITE_NAME", "Bawaba"), "uri": request.build_absolute_uri("/")}
 
 
-def release_package(request, tenders):
-    items = serialize_pages(request, tenders, with_translations=False)
-    buyers = _buyers(request, tenders)
-    releases = [tender_release(request, t, item, buyers[t.pk]) for t, item in zip(tenders, items, strict=True)]
-    return {
+def _package(request, count=None, offset=0, limit=None):
+    package = {
         "uri": request.build_absolute_uri(),
         "version": "1.1",
-        "publishedDate": _dt(max((t.last_published_at for t in tenders if t.last_published_at), default=None))
-        or _dt(timezone.now()),
         "publisher": _publisher(request),
         "license": getattr(settings, "BAWABA_OPEN_DATA_LICENSE", "https://opendatacommons.org/licenses/odbl/1-0/"),
-        "releases": releases,
     }
+    if count is not None:
+        following, preceding = page_links(request, count, offset, limit)
+        links = {key: value for key, value in (("next", following), ("prev", preceding)) if value}
+        if links:
+            package["links"] = links
+    return package
 
 
-OcdsDocument = dict[str, Any]
+def _published_date(releases):
+    return max((release["date"] for release in releases), default=None) or _dt(timezone.now())
+
+
+def release_package(request, tenders, since=None, count=None, offset=0, limit=None):
+    by_version = tender_releases(request, tenders, since)
+    releases = [release for tender in tenders for release in by_version[tender.pk]]
+    package = _package(request, count, offset, limit)
+    package["publishedDate"] = _published_date(releases)
+    package["releases"] = releases
+    return package
+
+
+class OcdsValue(Schema):
+    amount: float
+    currency: Literal["MAD"]
+
+
+class OcdsOrganizationReference(Schema):
+    id: str
+    name: str
+
+
+class OcdsParty(Schema):
+    id: str
+    name: str
+    roles: list[Literal["buyer", "procuringEntity", "supplier"]]
+
+
+class OcdsPeriod(Schema):
+    startDate: str | None = None
+    endDate: str | None = None
+
+
+class OcdsDocument(Schema):
+    id: str
+    documentType: str = Field(description="From the OCDS documentType codelist")
+    title: str | None = None
+    url: str
+    format: str | None = Field(None, description="Media type")
+    language: str | None = None
+
+
+class OcdsTender(Schema):
+    id: str
+    title: str
+    description: str | None = None
+    status: Literal["planning", "planned", "active", "cancelled", "unsuccessful", "complete", "withdrawn"]
+    procurementMethod: Literal["open", "selective", "limited", "direct"]
+    procurementMethodDetails: str | None = Field(None, description="The procedure's name in the release's language")
+    mainProcurementCategory: Literal["goods", "works", "services"] | None = None
+    value: OcdsValue | None = None
+    tenderPeriod: OcdsPeriod | None = None
+    enquiryPeriod: OcdsPeriod | None = None
+    documents: list[OcdsDocument] | None = None
+
+
+class OcdsAward(Schema):
+    id: str
+    status: Literal["pending", "active", "cancelled", "unsuccessful"]
+    date: str | None = None
+    value: OcdsValue | None = None
+    suppliers: list[OcdsOrganizationReference]
+
+
+class OcdsRelease(Schema):
+    """An OCDS 1.1 release: what was known of a contracting process at one moment."""
+
+    ocid: str = Field(description="Open Contracting ID: one per tender, whatever the language")
+    id: str
+    date: str
+    tag: list[str] = Field(description="From the OCDS releaseTag codelist")
+    initiationType: Literal["tender"]
+    language: str | None = Field(None, description="Language of the release's texts: ar, fr or zgh")
+    buyer: OcdsOrganizationReference
+    tender: OcdsTender
+    awards: list[OcdsAward] | None = None
+    parties: list[OcdsParty]
+
+
+class OcdsPublisher(Schema):
+    name: str
+    uri: str
+
+
+class OcdsLinks(Schema):
+    next: str | None = None
+    prev: str | None = None
+
+
+class OcdsReleasePackage(Schema):
+    """An OCDS 1.1 release package."""
+
+    uri: str
+    version: Literal["1.1"]
+    publishedDate: str
+    publisher: OcdsPublisher
+    license: str
+    releases: list[OcdsRelease]
+    links: OcdsLinks | None = None
+
+
+class OcdsLinkedRelease(Schema):
+    url: str = Field(description="Address of the package holding the release, with the release id as fragment")
+    date: str
+    tag: list[str]
+
+
+class OcdsRecord(Schema):
+    """A contracting process: every release in date order, and the compiled state of the process."""
+
+    ocid: str
+    releases: list[OcdsLinkedRelease]
+    compiledRelease: OcdsRelease
+
+
+class OcdsRecordPackage(Schema):
+    """An OCDS 1.1 record package."""
+
+    uri: str
+    version: Literal["1.1"]
+    publishedDate: str
+    publisher: OcdsPublisher
+    license: str
+    records: list[OcdsRecord]
+    links: OcdsLinks | None = None
 
 
 @router.get(
     "/ocds/releases",
-    response={200: OcdsDocument, 304: None, 404: Problem, 422: Problem},
+    response={200: OcdsReleasePackage, 304: None, 404: Problem, 422: Problem},
     tags=["standards"],
     summary="Tenders as an OCDS 1.1 release package",
 )
 def ocds_releases(request, filters: Query[OcdsFilters]):
-    """An OCDS 1.1 release package (see the OCDS release-package schema), one release per tender."""
-    tenders = _tenders(filters)
-    if not tenders:
+    """An OCDS 1.1 release package (see the OCDS release-package schema): every publication of every language
+    version of the tenders is a release, with one `ocid` per tender whatever the language. Paged over tender
+    versions by `limit` and `offset`; `links.next` and `links.prev` address the neighbouring pages."""
+    queryset = _tender_queryset(filters.commune, filters.locale, filters.updated_since)
+    count = queryset.count()
+    tenders = list(queryset[filters.offset : filters.offset + filters.limit])
+    package = release_package(request, tenders, filters.updated_since, count, filters.offset, filters.limit)
+    if not package["releases"]:
         raise ApiError(404, _("No published tender matches; an OCDS package needs at least one release."))
-    return json_response(request, release_package(request, tenders), last_modified=last_change(tenders))
+    return json_response(request, package, last_modified=last_change(tenders), language=filters.locale)
 
 
 @router.get(
     "/ocds/records",
-    response={200: OcdsDocument, 304: None, 404: Problem, 422: Problem},
+    response={200: OcdsRecordPackage, 304: None, 404: Problem, 422: Problem},
     tags=["standards"],
     summary="Tenders as an OCDS 1.1 record package",
 )
 def ocds_records(request, filters: Query[OcdsFilters]):
-    """An OCDS 1.1 record package: per tender, its release (linked) and the compiled release."""
-    tenders = _tenders(filters)
-    if not tenders:
-        raise ApiError(404, _("No published tender matches; an OCDS package needs at least one record."))
-    package = release_package(request, tenders)
-    records = [
-        {
-            "ocid": release["ocid"],
-            "releases": [
+    """An OCDS 1.1 record package: one record per contracting process (per tender, whatever the language),
+    linking every release of the process in date order, and the compiled release of the releases in `locale`
+    (by default in the first language the tender is published in: ar, fr, zgh). Paged over processes."""
+    matching = _tender_queryset(filters.commune, filters.locale, filters.updated_since)
+    keys = list(dict.fromkeys(matching.values_list("translation_key", flat=True)))
+    page = keys[filters.offset : filters.offset + filters.limit]
+    versions = list(_tender_queryset(locale=filters.locale).filter(translation_key__in=page))
+    by_version = tender_releases(request, versions)
+    order = {code: position for position, code in enumerate(language_codes())}
+    records = []
+    for key in page:
+        group = sorted(
+            (v for v in versions if v.translation_key == key),
+            key=lambda v: order.get(v.locale.language_code, len(order)),
+        )
+        if not group:
+            continue
+        linked = sorted(
+            (
                 {
-                    "url": request.build_absolute_uri(f"/api/ocds/tenders/{tender.pk}") + f"#{release['id']}",
+                    "url": request.build_absolute_uri(f"/api/ocds/tenders/{version.pk}") + f"#{release['id']}",
                     "date": release["date"],
                     "tag": release["tag"],
                 }
-            ],
-            "compiledRelease": {**release, "tag": ["compiled"]},
-        }
-        for tender, release in zip(tenders, package["releases"], strict=True)
-    ]
-    data = {key: value for key, value in package.items() if key != "releases"}
+                for version in group
+                for release in by_version[version.pk]
+            ),
+            key=lambda linked_release: linked_release["date"],
+        )
+        compiled_from = next((by_version[v.pk] for v in group if by_version[v.pk]), [])
+        if not compiled_from:
+            continue
+        records.append(
+            {"ocid": ocid_of(group[0]), "releases": linked, "compiledRelease": compile_releases(compiled_from)}
+        )
+    if not records:
+        raise ApiError(404, _("No published tender matches; an OCDS package needs at least one record."))
+    data = _package(request, len(keys), filters.offset, filters.limit)
+    data["publishedDate"] = max(record["releases"][-1]["date"] for record in records)
     data["records"] = records
-    return json_response(request, data, last_modified=last_change(tenders))
+    return json_response(request, data, last_modified=last_change(versions), language=filters.locale)
 
 
 @router.get(
     "/ocds/tenders/{id}",
-    response={200: OcdsDocument, 304: None, 404: Problem, 422: Problem},
+    response={200: OcdsReleasePackage, 304: None, 404: Problem, 422: Problem},
     tags=["standards"],
     summary="One tender as an OCDS 1.1 release package",
 )
 def ocds_tender(request, id: Id):
+    """One language version of a tender (by its page id) as a release package: one release per publication,
+    oldest first, with its documents typed by the OCDS documentType codelist."""
     tender = TenderPage.objects.live().public().select_related("locale").filter(pk=id).first()
     if tender is None:
         raise ApiError(404, _("No published tender has this id."), param="id")
-    return json_response(request, release_package(request, [tender]), last_modified=tender.last_published_at)
-
-
-# Open311 GeoReport v2
-
-
-class Open311Service(Schema):
-    service_code: str
-    service_name: str
-    description: str
-    metadata: bool
-    type: Literal["realtime", "batch", "blackbox"]
-    keywords: str
-    group: str
-
-
-class Open311Endpoint(Schema):
-    specification: str
-    url: str
-    changeset: str
-    type: Literal["production", "test"]
-    formats: list[str]
-
-
-class Open311Discovery(Schema):
-    changeset: str
-    contact: str
-    key_service: str
-    endpoints: list[Open311Endpoint]
-
-
-CATEGORIES_CHANGESET = "2026-01-01T00:00:00Z"
-
-
-def _open311_services(site):
-    """The commune's request categories (participation's register) in the active language."""
-    if site is None:
-        return []
-    return [service_representation(category) for category in categories_for(site, current_language())]
-
-
-@router.get("/open311/discovery.json", response={200: Open311Discovery, 304: None}, tags=["standards"])
-def open311_discovery(request):
-    """GeoReport v2 service discovery."""
-    contact = (
-        CommuneSettings.objects.filter(site=Site.find_for_request(request)).values_list("email", flat=True).first()
+    package = release_package(request, [tender])
+    return json_response(
+        request, package, last_modified=tender.last_published_at, language=tender.locale.language_code
     )
-    data = {
-        "changeset": CATEGORIES_CHANGESET,
-        "contact": contact or "",
-        "key_service": str(_("Ask the commune for an API key to file requests.")),
-        "endpoints": [
-            {
-                "specification": "http://wiki.open311.org/GeoReport_v2",
-                "url": request.build_absolute_uri("/open311/v2"),
-                "changeset": CATEGORIES_CHANGESET,
-                "type": "production",
-                "formats": ["application/json"],
-            }
-        ],
-    }
-    return json_response(request, data)
-
-
-@router.get("/open311/v2/services.json", response={200: list[Open311Service], 304: None}, tags=["standards"])
-def open311_services(request):
-    """GeoReport v2 service list: the kinds of request the commune takes, in the caller's language."""
-    response = json_response(request, _open311_services(Site.find_for_request(request)))
-    response["Vary"] = "Accept-Language"
-    return response

@@ -18,7 +18,7 @@ from pages.enums import EventKind, NewsCategory
 from pages.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 
 from .http import ApiError, json_response
-from .models import ApiToken
+from .models import ApiToken, Scope
 from .pages import make_preview_token, preview_max_age
 from .pages import router as pages_router
 from .schemas import Id, Problem, Schema
@@ -28,33 +28,55 @@ router = pages_router
 
 
 class BearerToken(HttpBearer):
-    """``Authorization: Bearer <token>`` with a token issued by ``manage.py issue_api_token``."""
+    """``Authorization: Bearer <token>`` with a token (``manage.py issue_api_token``) that holds ``scope``.
+
+    An unknown, revoked or expired token is a 401; a token without the scope, or with no user to act as,
+    is a 403.
+    """
+
+    def __init__(self, scope):
+        super().__init__()
+        self.scope = scope
 
     def authenticate(self, request, token):
         api_token = ApiToken.authenticate(token)
         if api_token is None:
             return None
-        ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=timezone.now())
+        if not api_token.has_scope(self.scope) or api_token.user is None:
+            raise ApiError(403, _("This token may not be used for this operation."))
         request.user = api_token.user
         return api_token
 
 
-bearer = BearerToken()
+bearer = BearerToken(Scope.WRITE)
+preview_bearer = BearerToken(Scope.PREVIEW)
 
-Title = Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[^\x00]+$")]
-ShortText = Annotated[str, StringConstraints(max_length=1000, pattern=r"^[^\x00]*$")]
+
+def in_token_commune(api_token, page):
+    """Whether ``page`` belongs to the commune of ``api_token`` (any page, when the token names none)."""
+    if api_token.commune_id is None:
+        return True
+    homes = Page.objects.filter(translation_key=api_token.commune.root_page.translation_key)
+    return any(page.path.startswith(path) for path in homes.values_list("path", flat=True))
+
+
+# Text refuses control characters (NUL included), which no person types; tabs and line breaks stay allowed.
+NO_CONTROLS = r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+Title = Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=rf"^{NO_CONTROLS}+$")]
+ShortText = Annotated[str, StringConstraints(max_length=1000, pattern=rf"^{NO_CONTROLS}*$")]
+WebAddress = Annotated[str, StringConstraints(max_length=200, pattern=r"^(https?://[^\s\x00-\x1f\x7f-\x9f]+)?$")]
 Slug = Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[-\w]+$")]
 
 
 class ParagraphIn(Schema):
     type: Literal["paragraph"]
-    value: Annotated[str, StringConstraints(max_length=100_000, pattern=r"^[^\x00]*$")] = Field(
+    value: Annotated[str, StringConstraints(max_length=100_000, pattern=rf"^{NO_CONTROLS}*$")] = Field(
         description="HTML; reduced to the features editors have"
     )
 
 
 class HeadingValueIn(Schema):
-    text: Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\x00]+$")]
+    text: Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=rf"^{NO_CONTROLS}+$")]
     level: Literal["h2", "h3", "h4"] = "h2"
 
 
@@ -80,8 +102,8 @@ class NewsIn(Schema):
     category: Literal[tuple(NewsCategory.values)]
     intro: ShortText = ""
     body: BodyIn = []
-    source_name: Annotated[str, StringConstraints(max_length=255, pattern=r"^[^\x00]*$")] = ""
-    source_url: Annotated[str, StringConstraints(max_length=200, pattern=r"^(https?://[^\s\x00]+)?$")] = ""
+    source_name: Annotated[str, StringConstraints(max_length=255, pattern=rf"^{NO_CONTROLS}*$")] = ""
+    source_url: WebAddress = ""
     action: Action = Field("submit", description=ACTION_HELP)
 
 
@@ -91,8 +113,8 @@ class NewsPatch(Schema):
     category: Literal[tuple(NewsCategory.values)] | None = None
     intro: ShortText | None = None
     body: BodyIn | None = None
-    source_name: Annotated[str, StringConstraints(max_length=255, pattern=r"^[^\x00]*$")] | None = None
-    source_url: Annotated[str, StringConstraints(max_length=200, pattern=r"^(https?://[^\s\x00]+)?$")] | None = None
+    source_name: Annotated[str, StringConstraints(max_length=255, pattern=rf"^{NO_CONTROLS}*$")] | None = None
+    source_url: WebAddress | None = None
     action: Action = Field("submit", description=ACTION_HELP)
 
 
@@ -103,7 +125,7 @@ class EventIn(Schema):
     kind: Literal[tuple(EventKind.values)]
     start: datetime.datetime
     end: datetime.datetime
-    place: Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[^\x00]+$")]
+    place: Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=rf"^{NO_CONTROLS}+$")]
     intro: ShortText = ""
     body: BodyIn = []
     action: Action = Field("submit", description=ACTION_HELP)
@@ -114,7 +136,7 @@ class EventPatch(Schema):
     kind: Literal[tuple(EventKind.values)] | None = None
     start: datetime.datetime | None = None
     end: datetime.datetime | None = None
-    place: Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[^\x00]+$")] | None = None
+    place: Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=rf"^{NO_CONTROLS}+$")] | None = None
     intro: ShortText | None = None
     body: BodyIn | None = None
     action: Action = Field("submit", description=ACTION_HELP)
@@ -134,6 +156,7 @@ class WriteResult(Schema):
 
 class PreviewToken(Schema):
     token: str
+    revision: int = Field(description="The revision the token shows; later edits need a new token")
     expires_at: datetime.datetime
     preview_url: str
 
@@ -201,20 +224,24 @@ def _save(request, page, action, slug_kind):
     )
 
 
-def _parent(parent_model, pk, user):
+def _parent(parent_model, pk, request):
     parent = parent_model.objects.filter(pk=pk).first()
     if parent is None:
         raise ApiError(422, _("No index page of the right type has this id."), param="parent")
-    if not parent.permissions_for_user(user).can_add_subpage():
+    if not in_token_commune(request.auth, parent):
+        raise ApiError(403, _("This token works for another commune."), param="parent")
+    if not parent.permissions_for_user(request.user).can_add_subpage():
         raise ApiError(403, _("You may not add pages here."), param="parent")
     return parent
 
 
-def _editable(model, pk, user):
+def _editable(model, pk, request):
     page = model.objects.filter(pk=pk).first()
     if page is None:
         raise ApiError(404, _("No page of this type has this id."), param="id")
-    if not page.permissions_for_user(user).can_edit():
+    if not in_token_commune(request.auth, page):
+        raise ApiError(403, _("This token works for another commune."))
+    if not page.permissions_for_user(request.user).can_edit():
         raise ApiError(403, _("You may not edit this page."))
     return page.get_latest_revision_as_object()
 
@@ -226,7 +253,7 @@ write_responses = {401: Problem, 403: Problem, 404: Problem, 422: Problem}
 @transaction.atomic
 def create_news(request, payload: NewsIn):
     """Create a news item as a draft, then submit it to moderation or publish it."""
-    parent = _parent(NewsIndexPage, payload.parent, request.user)
+    parent = _parent(NewsIndexPage, payload.parent, request)
     page = NewsPage(
         title=payload.title,
         slug=_unique_slug(parent, payload.slug or payload.title),
@@ -247,14 +274,14 @@ def create_news(request, payload: NewsIn):
 @transaction.atomic
 def update_news(request, id: Id, payload: NewsPatch):
     """Change a news item: a new revision, submitted or published like a new one."""
-    return _update(request, _editable(NewsPage, id, request.user), payload, "news")
+    return _update(request, _editable(NewsPage, id, request), payload, "news")
 
 
 @router.post("/events", auth=bearer, tags=["write"], response={201: WriteResult, **write_responses})
 @transaction.atomic
 def create_event(request, payload: EventIn):
     """Create an event as a draft, then submit it to moderation or publish it."""
-    parent = _parent(EventIndexPage, payload.parent, request.user)
+    parent = _parent(EventIndexPage, payload.parent, request)
     page = EventPage(
         title=payload.title,
         slug=_unique_slug(parent, payload.slug or payload.title),
@@ -275,7 +302,7 @@ def create_event(request, payload: EventIn):
 @transaction.atomic
 def update_event(request, id: Id, payload: EventPatch):
     """Change an event: a new revision, submitted or published like a new one."""
-    return _update(request, _editable(EventPage, id, request.user), payload, "events")
+    return _update(request, _editable(EventPage, id, request), payload, "events")
 
 
 def _create(request, parent, page, action, collection):
@@ -311,19 +338,34 @@ def _validate_new(parent, page):
         raise ApiError(422, _("The page is not valid."), param=params) from None
 
 
-@router.post("/pages/{id}/preview-token", auth=bearer, tags=["write"], response={201: PreviewToken, **write_responses})
+@router.post(
+    "/pages/{id}/preview-token",
+    auth=preview_bearer,
+    tags=["write"],
+    response={201: PreviewToken, 409: Problem, **write_responses},
+)
 def create_preview_token(request, id: Id):
-    """A signed, expiring token with which an external front end reads the page's latest revision."""
+    """A signed, expiring token with which an external front end reads the page's latest revision.
+
+    The token is bound to that revision and to the bearer token that asked for it: revoking the bearer token or
+    its ``preview`` scope, deactivating its user or deleting the page ends the preview.
+    """
     page = Page.objects.filter(pk=id).first()
     if page is None:
         raise ApiError(404, _("No page has this id."), param="id")
+    if not in_token_commune(request.auth, page):
+        raise ApiError(403, _("This token works for another commune."))
     if not page.permissions_for_user(request.user).can_edit():
         raise ApiError(403, _("You may not preview this page."))
-    token = make_preview_token(page)
+    revision = page.latest_revision
+    if revision is None:
+        raise ApiError(409, _("This page has no saved revision to preview."), param="id")
+    token = make_preview_token(revision, request.auth)
     response = json_response(
         request,
         {
             "token": token,
+            "revision": revision.pk,
             "expires_at": timezone.now() + datetime.timedelta(seconds=preview_max_age()),
             "preview_url": request.build_absolute_uri(f"/api/preview?token={token}"),
         },

@@ -9,13 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from cms.languages import language_choices
 
-class DocumentLanguage(models.TextChoices):
-    """The language a document is written in; a legal text may have one file per language."""
-
-    ARABIC = "ar", _("Arabic")
-    FRENCH = "fr", _("French")
-    AMAZIGH = "zgh", _("Amazigh")
+from .storage import get_private_storage
 
 
 class CommuneImage(AbstractImage):
@@ -49,9 +45,15 @@ class CommuneRendition(AbstractRendition):
 
 
 class CommuneDocument(AbstractDocument):
-    """A downloadable file: minutes, legal text, tender file, report, presentation."""
+    """A downloadable file: minutes, legal text, tender file, report, presentation.
 
-    language = models.CharField(_("language"), max_length=3, choices=DocumentLanguage.choices, blank=True)
+    The file is private storage: it is downloaded only through Wagtail's serve view, which applies the
+    collection's view restrictions (login, group or password) before sending it.
+    """
+
+    file = models.FileField(upload_to="documents", storage=get_private_storage, verbose_name=_("file"))
+    #: The language a document is written in; a legal text may have one file per language.
+    language = models.CharField(_("language"), max_length=3, choices=language_choices(), blank=True)
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
 
     admin_form_fields = ("title", "file", "collection", "language", "tags")

@@ -8,17 +8,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
-from pages.views import robots_txt, sitemap
+from pages.views import accessibility, basemap_tile, personal_data, robots_txt, sitemap
 
 from .api_v2 import api_router
 
 urlpatterns = [
+    # The commune rule's versions of some of Wagtail's admin views come first (see tenancy.admin_urls).
+    path("admin/", include("tenancy.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("images/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("basemap/<int:z>/<int:x>/<int:y>.png", basemap_tile, name="basemap_tile"),
     path("network/", include("network.urls")),
     path("api/", include("api.urls")),
     path("", include("participation.api_urls")),
@@ -34,6 +37,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("participate/", include("participation.urls")),
     path("search/", include("search.urls")),
+    path("subscribe/", include("subscriptions.urls")),
+    path("accessibility/", accessibility, name="portal_accessibility"),
+    path("personal-data/", personal_data, name="portal_personal_data"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -3,15 +3,27 @@
 The shape follows Popolo (persons, organizations, memberships with a role, a start and an end) so
 that the council can be exported as-is. Every register is translatable: a person's name is written
 differently in Arabic and in French.
+
+Registers are council records: a change is saved as a draft with its revision, goes through the
+commune's moderation workflow like a page, and reaches the public site and the API only once it is
+published (``live``). A published entry's row holds its published version; drafts live in revisions.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 
@@ -103,7 +115,59 @@ class CommuneScopedMixin(models.Model):
         abstract = True
 
 
-class Person(TranslatableMixin, CommuneScopedMixin, index.Indexed, models.Model):
+class RecordQuerySet(models.QuerySet):
+    def live(self):
+        """Published entries only: what citizens, the portal and the API may see."""
+        return self.filter(live=True)
+
+
+class CouncilRecordMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model):
+    """A register entry with a lifecycle: drafts, revisions with history, locking, preview, and the
+    commune's moderation workflow, so that a change to who sits on the council is reviewed like a page.
+    """
+
+    objects = RecordQuerySet.as_manager()
+
+    #: A translation starts its own history: it shares no revision, lock or publication date with its source.
+    exclude_fields_in_copy = [
+        "live_revision",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "go_live_at",
+        "expire_at",
+        "expired",
+        "locked",
+        "locked_at",
+        "locked_by",
+    ]
+
+    class Meta:
+        abstract = True
+
+    def record_commune(self):
+        """The commune (Wagtail site) that keeps this entry, or ``None`` before it has one."""
+        return self.commune if self.commune_id else None
+
+    def get_workflow(self):
+        """The moderation workflow of the entry's commune: the one that applies to its home page."""
+        if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            return None
+        commune = self.record_commune()
+        if commune is not None:
+            workflow = commune.root_page.get_workflow()
+            if workflow is not None:
+                return workflow
+        return super().get_workflow()
+
+    def get_preview_template(self, request, mode_name):
+        return f"directory/previews/{self._meta.model_name}.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), self._meta.model_name: self}
+
+
+class Person(CouncilRecordMixin, TranslatableMixin, CommuneScopedMixin, index.Indexed, models.Model):
     """A public person of the commune's life: an elected member, an association's officer."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -129,6 +193,7 @@ class Person(TranslatableMixin, CommuneScopedMixin, index.Indexed, models.Model)
         FieldPanel("party"),
         FieldPanel("biography"),
         FieldPanel("email"),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -147,7 +212,7 @@ class Person(TranslatableMixin, CommuneScopedMixin, index.Indexed, models.Model)
         return self.name
 
 
-class Organization(TranslatableMixin, CommuneScopedMixin, index.Indexed, models.Model):
+class Organization(CouncilRecordMixin, TranslatableMixin, CommuneScopedMixin, index.Indexed, models.Model):
     """A body: the council itself, a committee, an association, a partner, a peer commune."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -197,6 +262,7 @@ class Organization(TranslatableMixin, CommuneScopedMixin, index.Indexed, models.
             [FieldPanel("website"), FieldRowPanel([FieldPanel("email"), FieldPanel("phone")])],
             heading=_("Contact"),
         ),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -230,13 +296,25 @@ class Organization(TranslatableMixin, CommuneScopedMixin, index.Indexed, models.
         """Memberships in force today, bureau roles first."""
         today = timezone.localdate()
         return (
-            self.memberships.filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=today))
+            self.memberships.live()
+            .filter(models.Q(end_date__isnull=True) | models.Q(end_date__gte=today))
             .select_related("person", "person__photo")
             .order_by("rank", "person__name")
         )
 
 
-class Membership(TranslatableMixin, models.Model):
+class MembershipQuerySet(RecordQuerySet):
+    def live(self):
+        """Published memberships of published people in published organizations."""
+        return self.filter(live=True, person__live=True, organization__live=True)
+
+
+def live_memberships(*related):
+    """``Prefetch`` of an organization's published memberships, with ``related`` loaded alongside."""
+    return models.Prefetch("memberships", queryset=Membership.objects.live().select_related("person", *related))
+
+
+class Membership(CouncilRecordMixin, TranslatableMixin, models.Model):
     """A person's role in an organization over a period (Popolo membership)."""
 
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships")
@@ -259,11 +337,14 @@ class Membership(TranslatableMixin, models.Model):
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
 
+    objects = MembershipQuerySet.as_manager()
+
     panels = [
         FieldRowPanel([FieldPanel("person"), FieldPanel("organization")]),
         FieldRowPanel([FieldPanel("role"), FieldPanel("rank")]),
         FieldPanel("label"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        PublishingPanel(),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -286,8 +367,12 @@ class Membership(TranslatableMixin, models.Model):
     def is_bureau(self):
         return self.role in BUREAU_ROLES
 
+    def record_commune(self):
+        """A membership belongs to the commune of its organization."""
+        return self.organization.commune if self.organization_id else None
 
-class Facility(TranslatableMixin, CommuneScopedMixin, index.Indexed, models.Model):
+
+class Facility(CouncilRecordMixin, TranslatableMixin, CommuneScopedMixin, index.Indexed, models.Model):
     """A place where citizens are received: a desk, an annex, a proximity centre."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -308,6 +393,7 @@ class Facility(TranslatableMixin, CommuneScopedMixin, index.Indexed, models.Mode
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
         FieldPanel("opening_hours"),
         FieldPanel("description"),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("name"),

@@ -21,6 +21,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from tenancy.models import attach
+
 from .models import CommuneSettings, HomePage
 
 #: Which section page types each editorial office looks after.
@@ -44,6 +46,11 @@ SECTION_OFFICES = {
 MODERATORS = "moderators"
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
 MODERATOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+#: The registers (``directory``) are council records: the secretariat drafts changes and submits them,
+#: the moderators approve and publish them through the commune's workflow.
+REGISTER_MODELS = ("person", "organization", "membership", "facility")
+SECRETARIAT_REGISTER_ACTIONS = ("view", "add", "change", "lock")
+MODERATOR_REGISTER_ACTIONS = ("view", "add", "change", "publish", "lock", "unlock")
 MEDIA_PERMISSIONS = (
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
@@ -101,6 +108,9 @@ def create_commune(*, slug, hostname, name_ar, name_fr, name_zgh="", port=80, is
     CommuneSettings.objects.update_or_create(
         site=site, defaults={"name_ar": name_ar, "name_fr": name_fr, "name_zgh": name_zgh, **settings}
     )
+    # Offices created before the site (or kept from an earlier run) join the commune's staff.
+    for group in Group.objects.filter(name__startswith=commune_group_name(site, "")):
+        attach(group, site)
     return home
 
 
@@ -120,8 +130,9 @@ def setup_editorial_groups(home):
     ``home`` is the site's Arabic root page.
 
     Run it again after adding sections or translations: it only adds what is missing.
-    Returns a mapping of office key (``communication``, ``council``, ``procurement``, ``moderators``)
-    to ``Group``.
+    Returns a mapping of office key (``communication``, ``council``, ``procurement``, ``moderators``, and the
+    participation offices ``relations`` and ``information``) to ``Group``. The council secretariat also
+    processes petitions (``participation.offices.grant_petitions``).
     """
     site = Site.objects.get(root_page=home)
     homes = localized_homes(home)
@@ -149,6 +160,11 @@ def setup_editorial_groups(home):
             permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
             GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
+    # The council secretariat and the moderators correct the commune's calendar of public holidays.
+    holiday_permissions = Permission.objects.filter(content_type__app_label="workdays")
+    for group in (groups["council"], moderators):
+        group.permissions.add(*holiday_permissions)
+
     workflow, _created = Workflow.objects.get_or_create(name=f"{site.site_name} — moderation")
     task = GroupApprovalTask.objects.filter(name=f"{site.site_name} — approval").first()
     if task is None:
@@ -157,6 +173,15 @@ def setup_editorial_groups(home):
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for localized_home in homes:
         WorkflowPage.objects.update_or_create(page=localized_home, defaults={"workflow": workflow})
+
+    _grant_registers(groups["council"], SECRETARIAT_REGISTER_ACTIONS)
+    _grant_registers(moderators, MODERATOR_REGISTER_ACTIONS)
+    from participation.offices import grant_petitions, setup_offices
+
+    grant_petitions(groups["council"])
+    groups.update(setup_offices(site))
+    for group in groups.values():
+        attach(group, site)
     return groups
 
 
@@ -170,3 +195,9 @@ def _grant(group, page, codenames):
     for codename in codenames:
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def _grant_registers(group, actions):
+    """Model permissions on the registers; the registers' workflow is the commune's (``get_workflow``)."""
+    codenames = [f"{action}_{model}" for model in REGISTER_MODELS for action in actions]
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="directory", codename__in=codenames))

@@ -30,6 +30,7 @@ SECTION_PAGE_TYPES = [
     "pages.EventIndexPage",
     "pages.DirectoryPage",
     "pages.ParticipationPage",
+    "subscriptions.BulletinIndexPage",
 ]
 
 
@@ -95,6 +96,35 @@ class HomePage(BodyMixin, Page):
     class Meta:
         verbose_name = _("commune home page")
 
+    #: How many of the latest news and of the next events the home page shows.
+    FEATURED_COUNT = 3
+
+    def get_context(self, request, *args, **kwargs):
+        """The home page's features, loaded here in a fixed number of queries so its template runs none."""
+        from pages.models import EventPage, NewsPage
+        from pages.prefetch import localized_pages, public_pages, with_images
+
+        context = super().get_context(request, *args, **kwargs)
+        news = public_pages(NewsPage.objects.live().descendant_of(self)).order_by("-date", "-pk")
+        events = public_pages(EventPage.objects.live().descendant_of(self).filter(end__gte=timezone.now()))
+        context["news_items"] = list(news[: self.FEATURED_COUNT])
+        context["events"] = list(events.order_by("start")[: self.FEATURED_COUNT])
+        with_images([self, *context["news_items"], *context["events"]], "image", "president_photo")
+        chosen = [block.value for block in self.highlights if block.value]
+        context["highlight_pages"] = localized_pages(chosen, self.locale_id, specific=True)
+        links = [block.value for block in self.quick_links]
+        linked = dict(
+            zip(
+                [id(link) for link in links if link["page"]],
+                localized_pages([link["page"] for link in links if link["page"]], self.locale_id),
+                strict=True,
+            )
+        )
+        context["quick_link_items"] = [
+            {"title": link["title"], "page": linked.get(id(link)), "url": link["url"]} for link in links
+        ]
+        return context
+
     @property
     def active_alert(self):
         """The alert banner while it is scheduled, else ``None``."""
@@ -108,8 +138,20 @@ class HomePage(BodyMixin, Page):
         return {"message": self.alert_message, "severity": self.alert_severity, "ends_at": self.alert_ends_at}
 
 
+def active_language():
+    return (get_language() or "ar").split("-")[0]
+
+
+def in_language(values, language=None):
+    """The value for the active (or given) language among ``{"ar": …, "fr": …, "zgh": …}``, else Arabic."""
+    language = language or active_language()
+    return values.get(language) or values.get("ar") or next((value for value in values.values() if value), "")
+
+
 class EmergencyNumberBlock(blocks.StructBlock):
-    label = blocks.CharBlock(label=_("service"), max_length=100)
+    label = blocks.CharBlock(label=_("service in Arabic"), max_length=100)
+    label_fr = blocks.CharBlock(label=_("service in French"), max_length=100, required=False)
+    label_zgh = blocks.CharBlock(label=_("service in Amazigh"), max_length=100, required=False)
     number = blocks.CharBlock(label=_("number"), max_length=32)
 
     class Meta:
@@ -119,6 +161,11 @@ class EmergencyNumberBlock(blocks.StructBlock):
 @register_setting(icon="site")
 class CommuneSettings(BaseSiteSetting):
     """The commune's identity and contacts, one set per site (commune)."""
+
+    @classmethod
+    def base_queryset(cls):
+        """Every page shows the emblem: it comes with the settings, in the same query."""
+        return super().base_queryset().select_related("emblem")
 
     name_ar = models.CharField(_("official name in Arabic"), max_length=200)
     name_fr = models.CharField(_("official name in French"), max_length=200)
@@ -131,26 +178,35 @@ class CommuneSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    region = models.CharField(_("region"), max_length=200, blank=True)
-    province = models.CharField(_("province or prefecture"), max_length=200, blank=True)
+    region_ar = models.CharField(_("region in Arabic"), max_length=200, blank=True)
+    region_fr = models.CharField(_("region in French"), max_length=200, blank=True)
+    region_zgh = models.CharField(_("region in Amazigh"), max_length=200, blank=True)
+    province_ar = models.CharField(_("province or prefecture in Arabic"), max_length=200, blank=True)
+    province_fr = models.CharField(_("province or prefecture in French"), max_length=200, blank=True)
+    province_zgh = models.CharField(_("province or prefecture in Amazigh"), max_length=200, blank=True)
     population = models.PositiveIntegerField(
         _("population"), null=True, blank=True, help_text=_("Sets the signature threshold for petitions.")
     )
     has_arrondissements = models.BooleanField(_("has arrondissements"), default=False)
     address_ar = models.CharField(_("headquarters address in Arabic"), max_length=300, blank=True)
     address_fr = models.CharField(_("headquarters address in French"), max_length=300, blank=True)
+    address_zgh = models.CharField(_("headquarters address in Amazigh"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     fax = models.CharField(_("fax"), max_length=32, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    information_officer = models.CharField(
-        _("information officer"),
+    information_officer_ar = models.CharField(
+        _("information officer in Arabic"),
         max_length=200,
         blank=True,
         help_text=_("The person in charge of information requests under law 31-13."),
     )
+    information_officer_fr = models.CharField(_("information officer in French"), max_length=200, blank=True)
+    information_officer_zgh = models.CharField(_("information officer in Amazigh"), max_length=200, blank=True)
     information_officer_email = models.EmailField(_("information officer's e-mail"), blank=True)
     information_officer_phone = models.CharField(_("information officer's phone"), max_length=32, blank=True)
-    publication_director = models.CharField(_("publication director"), max_length=200, blank=True)
+    publication_director_ar = models.CharField(_("publication director in Arabic"), max_length=200, blank=True)
+    publication_director_fr = models.CharField(_("publication director in French"), max_length=200, blank=True)
+    publication_director_zgh = models.CharField(_("publication director in Amazigh"), max_length=200, blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
     x_url = models.URLField(_("X"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
@@ -169,7 +225,8 @@ class CommuneSettings(BaseSiteSetting):
         ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("region"), FieldPanel("province")]),
+                FieldRowPanel([FieldPanel("region_ar"), FieldPanel("region_fr"), FieldPanel("region_zgh")]),
+                FieldRowPanel([FieldPanel("province_ar"), FieldPanel("province_fr"), FieldPanel("province_zgh")]),
                 FieldRowPanel([FieldPanel("population"), FieldPanel("has_arrondissements")]),
             ],
             heading=_("Territory"),
@@ -178,15 +235,28 @@ class CommuneSettings(BaseSiteSetting):
             [
                 FieldPanel("address_ar"),
                 FieldPanel("address_fr"),
+                FieldPanel("address_zgh"),
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")]),
             ],
             heading=_("Headquarters"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("information_officer"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("information_officer_ar"),
+                        FieldPanel("information_officer_fr"),
+                        FieldPanel("information_officer_zgh"),
+                    ]
+                ),
                 FieldRowPanel([FieldPanel("information_officer_email"), FieldPanel("information_officer_phone")]),
-                FieldPanel("publication_director"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("publication_director_ar"),
+                        FieldPanel("publication_director_fr"),
+                        FieldPanel("publication_director_zgh"),
+                    ]
+                ),
             ],
             heading=_("Responsible persons"),
         ),
@@ -215,23 +285,57 @@ class CommuneSettings(BaseSiteSetting):
     def __str__(self):
         return self.name_fr or self.name_ar
 
+    def _localized(self, field):
+        return in_language(
+            {
+                "ar": getattr(self, f"{field}_ar"),
+                "fr": getattr(self, f"{field}_fr"),
+                "zgh": getattr(self, f"{field}_zgh"),
+            }
+        )
+
     @property
     def name(self):
         """The official name in the active language, falling back to Arabic."""
-        language = (get_language() or "ar").split("-")[0]
-        return getattr(self, f"name_{language}", "") or self.name_ar
+        return self._localized("name")
 
     @property
     def address(self):
-        language = (get_language() or "ar").split("-")[0]
-        return (self.address_fr if language != "ar" else self.address_ar) or self.address_ar or self.address_fr
+        return self._localized("address")
+
+    @property
+    def region(self):
+        return self._localized("region")
+
+    @property
+    def province(self):
+        return self._localized("province")
+
+    @property
+    def information_officer(self):
+        return self._localized("information_officer")
+
+    @property
+    def publication_director(self):
+        return self._localized("publication_director")
 
     @property
     def emergency_numbers(self):
+        """(label, number) pairs: the national numbers, then the commune's own lines, in the active language."""
         numbers = [
             (_("Civil protection"), self.civil_protection_number),
             (_("Police"), self.police_number),
             (_("Royal gendarmerie"), self.gendarmerie_number),
         ]
-        numbers += [(child.value["label"], child.value["number"]) for child in self.commune_lines]
+        language = active_language()
+        numbers += [
+            (
+                in_language(
+                    {"ar": child.value["label"], "fr": child.value["label_fr"], "zgh": child.value["label_zgh"]},
+                    language,
+                ),
+                child.value["number"],
+            )
+            for child in self.commune_lines
+        ]
         return numbers

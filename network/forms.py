@@ -4,7 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from cms.languages import language_choices
 from pages.enums import NewsCategory
+from tenancy.scope import communes_of
 
 from .models import ContentKind
 
@@ -28,7 +30,7 @@ class PeerForm(WagtailAdminModelForm):
     )
     locales = forms.MultipleChoiceField(
         label=_("Languages"),
-        choices=[("ar", _("Arabic")), ("fr", _("French")), ("zgh", _("Amazigh"))],
+        choices=language_choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("None ticked: all of them."),
@@ -59,9 +61,20 @@ class PeerForm(WagtailAdminModelForm):
         super().__init__(*args, for_user=for_user, **kwargs)
         if "allow_private_address" in self.fields and not (for_user and for_user.is_superuser):
             self.fields["allow_private_address"].disabled = True
+        if "commune" in self.fields and for_user is not None:
+            self.fields["commune"].queryset = communes_of(for_user)
 
     def save(self, commit=True):
         peer = super().save(commit=False)
+        user = self.for_user
+        if (
+            user is not None
+            and user.is_superuser
+            and "allow_private_address" in self.changed_data
+            and self.cleaned_data.get("allow_private_address")
+        ):
+            # Ticked now, with the address of this form: the model keeps it across the address change.
+            peer.private_address_confirmed = True
         if self.cleaned_data.get("forget_secrets"):
             peer.token = ""
             peer.push_secret = ""

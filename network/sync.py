@@ -1,14 +1,26 @@
 """Pulling from peers: read each peer's change feed from its cursor and bring the local copies in line.
 
-Each item is validated in full, then written in its own transaction; the cursor is saved after each
-page of the feed (and at the last item done when a pull stops half-way), so that a pull that dies
-resumes where it stopped, and upserts on (peer, original id) make a repeated item harmless.
+Each item is validated in full, then written in its own savepoint of the feed page's transaction; new
+copies of a peer that publishes at once are validated one by one and written together, one batch per
+section and page of the feed (``copies.create_copies``: a few queries per batch, search and reference
+indexing and the change feed done once for the batch), before the cursor moves past them. The
+cursor is saved with each page of the feed (and at the last item done when a pull stops half-way), so
+that a pull that dies resumes where it stopped, and upserts on (peer, original id) make a repeated item
+harmless. Before a page is applied, the copies and skip reports of its items are read in one query each,
+and a change that the copy already reflects (same cursor and date as the change last taken) is passed
+over without fetching the item: reading the whole feed again costs a few queries per page of it.
 A pull that finds nothing new writes nothing. One peer's failure is recorded in its health and the
 next peer is pulled all the same.
+
+A pull is bounded: by a total time (``BAWABA_NETWORK_PULL_TIMEOUT``), a number of feed pages
+(``BAWABA_NETWORK_MAX_PAGES_PER_PULL``) and a number of changes (``BAWABA_NETWORK_MAX_ITEMS_PER_PULL``).
+Reaching a bound stops the pull with the cursor saved at the last change done, and the next pull goes on
+from there; a feed that never ends is thereby read in bounded slices instead of for ever.
 """
 
 import dataclasses
 import logging
+import time
 
 import pydantic
 from django.core.cache import cache
@@ -18,14 +30,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import copies
-from .client import PeerClient, PeerError
-from .models import ContentKind, Peer, SyndicatedCopy, network_setting
+from .client import PeerClient, PeerError, PullTimeLimit
+from .media import MediaFetcher
+from .models import ContentKind, Peer, PublicationMode, SkippedItem, SkipReason, SyndicatedCopy, network_setting
 from .schemas import ITEM_SCHEMAS, ChangeFeed
 
 logger = logging.getLogger(__name__)
 
-MAX_FEED_PAGES = 10_000
-LOCK_SECONDS = 15 * 60
+#: New copies written together at most (one feed page's worth by default).
+BATCH_SIZE = 100
+
+#: Seconds the pull lock outlives the pull's own time limit (so two pulls of one peer never overlap).
+LOCK_MARGIN_SECONDS = 60
 
 
 @dataclasses.dataclass
@@ -41,6 +57,8 @@ class PullReport:
     skipped: int = 0
     rejected: int = 0
     changes_read: int = 0
+    pages_read: int = 0
+    stopped_early: bool = False
     error: str = ""
     notices: list = dataclasses.field(default_factory=list)
 
@@ -93,6 +111,45 @@ class Sections:
         return self._found[key]
 
 
+class Skips:
+    """The report of what a pull left out, kept as ``SkippedItem`` rows (one per item and subject)."""
+
+    def __init__(self, peer):
+        self.peer = peer
+        self.with_rows = set()
+
+    def load(self, original_ids):
+        """Remember, in one query, which of these items have rows from earlier pulls."""
+        if original_ids:
+            found = SkippedItem.objects.filter(peer=self.peer, original_id__in=original_ids)
+            self.with_rows |= set(found.values_list("item_type", "original_id"))
+
+    def record(self, kind, item, reason, detail="", subject="", title=""):
+        """``item`` is a validated item or a feed change (both have ``id``)."""
+        kind = ContentKind(kind)
+        SkippedItem.objects.update_or_create(
+            peer=self.peer,
+            item_type=kind,
+            original_id=item.id,
+            subject=str(subject)[:255],
+            defaults={
+                "reason": reason,
+                "detail": str(detail)[:5000],
+                "title": (getattr(item, "title", "") or title)[:255],
+                "original_url": (getattr(item, "url", "") or "")[:2000],
+                "seen_at": timezone.now(),
+            },
+        )
+        self.with_rows.add((kind.value, item.id))
+
+    def clear(self, kind, original_id):
+        """Forget what earlier pulls left out of an item that is being taken again."""
+        key = (ContentKind(kind).value, original_id)
+        if key in self.with_rows:
+            SkippedItem.objects.filter(peer=self.peer, item_type=key[0], original_id=original_id).delete()
+            self.with_rows.discard(key)
+
+
 class Puller:
     """One pull of one peer."""
 
@@ -102,17 +159,26 @@ class Puller:
         self.progress = progress or (lambda report, note="": None)
         self.sections = Sections(peer.commune)
         self.kinds = peer.kinds
+        self.skips = Skips(peer)
+        self.copies = {}
+        #: New copies validated and waiting to be written together: ``(kind, parent, entry)``.
+        self.pending = []
 
     def run(self):
         peer = self.peer
         lock = f"network:pull:{peer.pk}"
-        if not cache.add(lock, 1, LOCK_SECONDS):
+        time_limit = network_setting("BAWABA_NETWORK_PULL_TIMEOUT")
+        if not cache.add(lock, 1, int(time_limit) + LOCK_MARGIN_SECONDS):
             self.report.notices.append(_("Another pull of this peer is running; skipped."))
             return self.report
         start_cursor = peer.cursor
+        deadline = time.monotonic() + time_limit
         try:
-            with PeerClient(peer.base_url, allow_private=peer.allow_private_address, token=peer.token) as client:
+            with PeerClient(
+                peer.base_url, allow_private=peer.allow_private_address, token=peer.token, deadline=deadline
+            ) as client:
                 self.client = client
+                self.media = MediaFetcher(peer, client, self.skips)
                 self._read_feed()
         except PeerError as error:
             self.report.error = str(error)
@@ -125,18 +191,35 @@ class Puller:
         return self.report
 
     def _save_cursor(self, cursor):
+        self._write_pending()  # the cursor never moves past an item that is not written
         if cursor != self.peer.cursor:
             Peer.objects.filter(pk=self.peer.pk).update(cursor=cursor)
             self.peer.cursor = cursor
+
+    def _stop(self, message):
+        self.report.stopped_early = True
+        self.report.notices.append(message)
 
     def _read_feed(self):
         params = [("limit", network_setting("BAWABA_NETWORK_PAGE_SIZE"))]
         params += [("types", kind) for kind in self.kinds]
         if self.peer.remote_commune:
             params.append(("commune", self.peer.remote_commune))
-        for _page in range(MAX_FEED_PAGES):
+        max_pages = network_setting("BAWABA_NETWORK_MAX_PAGES_PER_PULL")
+        max_items = network_setting("BAWABA_NETWORK_MAX_ITEMS_PER_PULL")
+        go_on = _("the next pull goes on from where this one stopped")
+        while True:
+            if self.report.pages_read >= max_pages:
+                message = _("The pull read its limit of %(count)s feed pages; %(next)s.")
+                self._stop(message % {"count": max_pages, "next": go_on})
+                return
             since = self.peer.cursor
-            data = self.client.get_json("/api/changes", params=[("since", since), *params])
+            try:
+                data = self.client.get_json("/api/changes", params=[("since", since), *params])
+            except PullTimeLimit as limit:
+                self._stop(str(limit))
+                return
+            self.report.pages_read += 1
             if data is None:
                 raise PeerError(_("The peer has no change feed at /api/changes."))
             try:
@@ -146,6 +229,7 @@ class Puller:
                     _("The peer's change feed is not valid: %(error)s") % {"error": _short(error)}
                 ) from None
             self._check_order(feed, since)
+            self._load_page_of_changes(feed.items)
             latest = {}
             for change in feed.items:
                 key = (change.type, change.id)
@@ -155,21 +239,43 @@ class Puller:
                         % {"type": change.type, "id": change.id}
                     )
                 latest[key] = change
-            done = since
-            for change in feed.items:
-                if latest[(change.type, change.id)] is change:
-                    try:
-                        self._apply(change)
-                    except PeerError:
-                        self._save_cursor(done)
-                        raise
-                done = change.cursor
-                self.report.changes_read += 1
-                self.progress(self.report)
-            self._save_cursor(feed.next_cursor)
-            if not feed.has_more:
+            # One transaction per page of the feed (each item in its own savepoint), committed with the
+            # cursor: far fewer commits than one per item, and a page is taken whole or not at all.
+            with transaction.atomic():
+                stopped, failure = self._apply_page(feed, latest, since, max_items, go_on)
+            if failure is not None:
+                raise failure
+            if stopped or not feed.has_more:
                 return
-        raise ProtocolError(_("The peer's change feed does not end."))
+
+    def _apply_page(self, feed, latest, since, max_items, go_on):
+        """Apply one page of changes; ``(stopped, error to raise once the page is committed)``."""
+        done = since
+        for change in feed.items:
+            if self.report.changes_read >= max_items:
+                self._save_cursor(done)
+                message = _("The pull read its limit of %(count)s changes; %(next)s.")
+                self._stop(message % {"count": max_items, "next": go_on})
+                return True, None
+            if self.client.time_left() <= 0:
+                self._save_cursor(done)
+                self._stop(_("The pull reached its time limit; the next pull goes on from where it stopped."))
+                return True, None
+            if latest[(change.type, change.id)] is change:
+                try:
+                    self._apply(change)
+                except PullTimeLimit as limit:
+                    self._save_cursor(done)
+                    self._stop(str(limit))
+                    return True, None
+                except PeerError as error:
+                    self._save_cursor(done)
+                    return True, error
+            done = change.cursor
+            self.report.changes_read += 1
+            self.progress(self.report)
+        self._save_cursor(feed.next_cursor)
+        return False, None
 
     def _check_order(self, feed, since):
         previous = since
@@ -188,8 +294,35 @@ class Puller:
         if feed.has_more and feed.next_cursor == since:
             raise ProtocolError(_("The peer says there is more but its cursor does not move."))
 
+    def _load_page_of_changes(self, changes):
+        """What the pull needs to know of a page of changes, in a constant number of queries."""
+        ids = {change.id for change in changes}
+        found = SyndicatedCopy.objects.filter(peer=self.peer, original_id__in=ids).select_related("peer")
+        self.copies = dict.fromkeys(ids)
+        self.copies.update({copy.original_id: copy for copy in found})
+        self.skips.load(ids)
+
     def _copy_of(self, original_id):
+        if original_id in self.copies:
+            return self.copies[original_id]
         return SyndicatedCopy.objects.filter(peer=self.peer, original_id=original_id).select_related("peer").first()
+
+    def _seen_already(self, change):
+        """The copy already reflects this change: it is the change last taken (or an older one).
+
+        Both the peer's cursor and its date must agree, so that a peer whose feed was rebuilt (cursors
+        starting again) or whose clock went back is read again rather than trusted.
+        """
+        copy = self._copy_of(change.id)
+        return (
+            copy is not None
+            and not copy.withdrawn
+            and copy.source_cursor is not None
+            and change.cursor <= copy.source_cursor
+            and change.occurred_at is not None
+            and copy.source_changed_at is not None
+            and change.occurred_at <= copy.source_changed_at
+        )
 
     def _apply(self, change):
         if change.type not in self.kinds:
@@ -203,6 +336,8 @@ class Puller:
             elif change.action == "deleted":
                 with transaction.atomic():
                     copies.delete_copy(copy)
+                self.copies.pop(change.id, None)
+                self.skips.clear(kind, change.id)
                 self.report.deleted += 1
             elif copy.withdrawn:
                 self.report.unchanged += 1
@@ -211,6 +346,9 @@ class Puller:
                     copies.withdraw_copy(copy)
                 self.report.withdrawn += 1
             return
+        if self._seen_already(change):
+            self.report.unchanged += 1
+            return
         data = self.client.get_json(f"/api/{kind.value}/{change.id}")
         if data is None:
             self.report.skipped += 1  # unpublished since the feed was read; its tombstone follows
@@ -218,18 +356,20 @@ class Puller:
         try:
             item = ITEM_SCHEMAS[kind].model_validate(data)
         except pydantic.ValidationError as error:
-            self._reject(change, _short(error))
+            self._reject(change, _short(error), data)
             return
         if item.id != change.id:
-            self._reject(change, _("the item has id %(id)s") % {"id": item.id})
+            self._reject(change, _("the item has id %(id)s") % {"id": item.id}, data)
             return
-        self._upsert(kind, item)
+        self._upsert(kind, item, change)
 
-    def _reject(self, change, reason):
+    def _reject(self, change, reason, data=None):
         self.report.rejected += 1
         self.report.notices.append(
             _("%(type)s %(id)s refused: %(reason)s") % {"type": change.type, "id": change.id, "reason": reason}
         )
+        title = data.get("title") if isinstance(data, dict) and isinstance(data.get("title"), str) else ""
+        self.skips.record(change.type, change, SkipReason.INVALID, reason, title=title)
 
     def _wanted(self, kind, item):
         peer = self.peer
@@ -237,8 +377,9 @@ class Puller:
             return False
         return not (kind == ContentKind.NEWS and peer.categories and item.category not in peer.categories)
 
-    def _upsert(self, kind, item):
+    def _upsert(self, kind, item, change=None):
         copy = self._copy_of(item.id)
+        seen = {"source_cursor": change.cursor, "source_changed_at": change.occurred_at} if change else {}
         if not self._wanted(kind, item):
             if copy is not None and not copy.withdrawn:
                 with transaction.atomic():
@@ -247,31 +388,82 @@ class Puller:
             else:
                 self.report.skipped += 1
             return
-        fields = copies.local_fields(self.peer, kind, item)
-        digest = copies.content_hash(fields, item.url or "")
+        digest = copies.content_hash(self.peer, item)
         if copy is not None and copy.content_hash == digest and not copy.withdrawn:
             self.report.unchanged += 1
+            if seen and (copy.source_cursor, copy.source_changed_at) != tuple(seen.values()):
+                SyndicatedCopy.objects.filter(pk=copy.pk).update(**seen)
+            return
+        parent = None
+        if copy is None:
+            parent = self.sections.parent(kind, item.locale)
+            if parent is None:
+                self.report.skipped += 1
+                self.skips.record(
+                    kind,
+                    item,
+                    SkipReason.NO_SECTION,
+                    _("This commune has no %(type)s section in language %(language)s.")
+                    % {"type": kind.label, "language": item.locale},
+                )
+                return
+        self.skips.clear(kind, item.id)
+        if copies.pages_linked(item) or any(ref.id != item.id for ref in item.translations):
+            self._write_pending()  # the item refers to copies that may be waiting to be written
+        self.media.load([item])
+        conversion = copies.Conversion(self.media.resolve(kind, item), self._local_pages(item))
+        fields = copies.local_fields(self.peer, kind, item, conversion)
+        if copy is None and self.peer.publication == PublicationMode.PUBLISH:
+            try:
+                page = copies.prepare_copy(self.peer, kind, item, fields, parent)
+            except copies.ItemRejected as error:
+                self._reject_item(kind, item, str(error))
+                return
+            self.pending.append((kind, parent, (item, page, digest, seen)))
+            self.report.created += 1
+            for subject, reason, detail in conversion.dropped:
+                self.skips.record(kind, item, reason, detail, subject=subject)
             return
         try:
             with transaction.atomic():
                 if copy is not None:
-                    copies.update_copy(copy, item, fields, digest)
+                    copies.update_copy(copy, item, fields, digest, seen)
                     self.report.updated += 1
-                    return
-                parent = self.sections.parent(kind, item.locale)
-                if parent is None:
-                    self.report.skipped += 1
-                    return
-                copies.create_copy(self.peer, kind, item, fields, digest, parent)
-                self.report.created += 1
+                else:
+                    self.copies[item.id] = copies.create_copy(self.peer, kind, item, fields, digest, parent, seen)
+                    self.report.created += 1
         except copies.ItemRejected as error:
             self._reject_item(kind, item, str(error))
+            return
+        for subject, reason, detail in conversion.dropped:
+            self.skips.record(kind, item, reason, detail, subject=subject)
+
+    def _write_pending(self):
+        """Write the new copies waiting, in one batch per section (a few queries per batch)."""
+        groups = {}
+        for kind, parent, entry in self.pending:
+            groups.setdefault((kind, parent.pk), (kind, parent, []))[2].append(entry)
+        self.pending = []
+        for kind, parent, entries in groups.values():
+            for start in range(0, len(entries), BATCH_SIZE):
+                batch = entries[start : start + BATCH_SIZE]
+                for copy in copies.create_copies(self.peer, kind, parent, batch):
+                    self.copies[copy.original_id] = copy
+
+    def _local_pages(self, item):
+        """Local copies of the peer's pages the item links to, by the original's id."""
+        ids = copies.pages_linked(item)
+        if not ids:
+            return {}
+        rows = SyndicatedCopy.objects.filter(peer=self.peer, original_id__in=ids).values_list("original_id", "page_id")
+        return dict(rows)
 
     def _reject_item(self, kind, item, reason):
         self.report.rejected += 1
         self.report.notices.append(
             _("%(type)s %(id)s refused: %(reason)s") % {"type": kind.value, "id": item.id, "reason": reason}
         )
+        self.skips.record(kind, item, SkipReason.INVALID, reason)
 
     def _record_health(self, start_cursor):
         report, now = self.report, timezone.now()

@@ -9,9 +9,11 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from tenancy.scope import CommuneScopedViewSetMixin
+
 from .copies import set_hidden
 from .forms import PeerForm
-from .models import Peer, SyndicatedCopy
+from .models import Peer, SkippedItem, SyndicatedCopy
 
 
 class CopyPermissionPolicy(ModelPermissionPolicy):
@@ -23,7 +25,17 @@ class CopyPermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
+class ReportPermissionPolicy(ModelPermissionPolicy):
+    """What pulls skipped is a report: read only, written by pulls."""
+
+    def user_has_permission(self, user, action):
+        if action not in ("view", "inspect"):
+            return False
+        return super().user_has_permission(user, action) or super().user_has_permission(user, "view")
+
+
 register_permission_policy(SyndicatedCopy, CopyPermissionPolicy(SyndicatedCopy))
+register_permission_policy(SkippedItem, ReportPermissionPolicy(SkippedItem))
 
 
 class PeerHealthPanel(HelpPanel):
@@ -58,7 +70,7 @@ class PeerHealthPanel(HelpPanel):
             )
 
 
-class PeerViewSet(ModelViewSet):
+class PeerViewSet(CommuneScopedViewSetMixin, ModelViewSet):
     model = Peer
     name = "network_peers"
     icon = "site"
@@ -72,7 +84,7 @@ class PeerViewSet(ModelViewSet):
         "last_error_at",
         Column("items_taken", label=_("items taken")),
     ]
-    list_filter = ["enabled", "commune", "publication"]
+    list_filter = ["enabled", "publication"]
     search_fields = ["name", "base_url"]
     ordering = ["name"]
     copy_view_enabled = False
@@ -113,8 +125,9 @@ class CopyEditView(EditView):
         return instance
 
 
-class SyndicatedCopyViewSet(ModelViewSet):
+class SyndicatedCopyViewSet(CommuneScopedViewSetMixin, ModelViewSet):
     model = SyndicatedCopy
+    commune_field = "peer__commune"
     name = "network_copies"
     icon = "doc-full"
     menu_label = _("Copies from peers")
@@ -127,7 +140,7 @@ class SyndicatedCopyViewSet(ModelViewSet):
         BooleanColumn("withdrawn", label=_("withdrawn at the source")),
         BooleanColumn("hidden", label=_("hidden")),
     ]
-    list_filter = ["peer", "kind", "hidden", "withdrawn"]
+    list_filter = ["kind", "hidden", "withdrawn"]
     search_fields = ["page__title", "original_url"]
     ordering = ["-seen_at"]
     form_fields = ["hidden"]
@@ -135,8 +148,36 @@ class SyndicatedCopyViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class SkippedItemViewSet(CommuneScopedViewSetMixin, ModelViewSet):
+    """What pulls left out and why, for the communes the user works for."""
+
+    model = SkippedItem
+    commune_field = "peer__commune"
+    name = "network_skipped"
+    icon = "warning"
+    menu_label = _("Skipped by pulls")
+    list_display = [
+        "title",
+        "peer",
+        "item_type",
+        Column("original_id", label=_("original id")),
+        Column("subject", label=_("what was left out")),
+        "reason",
+        Column("detail", label=_("detail")),
+        "seen_at",
+    ]
+    list_filter = ["item_type", "reason"]
+    search_fields = ["title", "subject", "detail", "peer__name"]
+    ordering = ["-seen_at"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["peer", "item_type", "original_id", "title", "original_url", "subject", "reason", "detail"]
+    copy_view_enabled = False
+    add_to_admin_menu = False
+    form_fields = ["title"]
+
+
 class NetworkGroup(ModelViewSetGroup):
-    items = (PeerViewSet, SyndicatedCopyViewSet)
+    items = (PeerViewSet, SyndicatedCopyViewSet, SkippedItemViewSet)
     menu_icon = "site"
     menu_label = _("Network")
     menu_name = "network"

@@ -7,7 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from assets.models import DocumentLanguage
+from cms.languages import language_choices
 
 from .enums import Presence, Vote
 
@@ -55,7 +55,7 @@ class ImageBlock(blocks.StructBlock):
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("document"))
     title = blocks.CharBlock(label=_("title"), required=False, max_length=255)
-    language = blocks.ChoiceBlock(label=_("language"), choices=DocumentLanguage.choices, required=False)
+    language = blocks.ChoiceBlock(label=_("language"), choices=language_choices(), required=False)
 
     class Meta:
         icon = "doc-full"

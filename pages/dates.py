@@ -1,75 +1,31 @@
-"""Dates, times and amounts written the way Moroccan administrations write them.
+"""Dates, times, numbers and amounts as a person reads them: one path, through Babel.
 
-Arabic uses the month names of Morocco (يناير … دجنبر) and Western digits, French its own month
-names, and Amazigh the Tifinagh month names of IRCAM. Django's own date formats are not used for
-readers: its Arabic catalogue has the Levantine and Egyptian month names, and it knows no Amazigh.
+Each portal language formats with Babel's CLDR data for Morocco: Arabic as ``ar_MA`` (the Moroccan
+month names يناير … غشت … دجنبر, Western digits), French as ``fr_MA``, Amazigh as ``zgh`` (Tifinagh
+month names). Django's own date formats are not used for readers: its Arabic catalogue has the
+Levantine and Egyptian month names, and it knows no Amazigh.
 """
 
 import datetime
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
+from babel import Locale
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
 from django.utils import timezone
 from django.utils.translation import get_language
 
-MONTHS = {
-    "ar": (
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "ماي",
-        "يونيو",
-        "يوليوز",
-        "غشت",
-        "شتنبر",
-        "أكتوبر",
-        "نونبر",
-        "دجنبر",
-    ),
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-    "zgh": (
-        "ⵉⵏⵏⴰⵢⵔ",
-        "ⴱⵕⴰⵢⵕ",
-        "ⵎⴰⵕⵚ",
-        "ⵉⴱⵔⵉⵔ",
-        "ⵎⴰⵢⵢⵓ",
-        "ⵢⵓⵏⵢⵓ",
-        "ⵢⵓⵍⵢⵓⵣ",
-        "ⵖⵓⵛⵜ",
-        "ⵛⵓⵜⴰⵏⴱⵉⵔ",
-        "ⴽⵜⵓⴱⵔ",
-        "ⵏⵓⵡⴰⵏⴱⵉⵔ",
-        "ⴷⵓⵊⴰⵏⴱⵉⵔ",
-    ),
-}
-
-#: How a date and a time join in each language.
-DATETIME_PATTERNS = {
-    "ar": "{date}، {time}",
-    "fr": "{date} à {time}",
-    "zgh": "{date}, {time}",
-}
+#: The Babel locale of each portal language.
+BABEL_LOCALES = {"ar": "ar_MA", "fr": "fr_MA", "zgh": "zgh"}
 
 #: The currency as written after an amount.
 CURRENCY = {"ar": "درهم", "fr": "MAD", "zgh": "MAD"}
 
 DEFAULT_LANGUAGE = "ar"
 NO_BREAK_SPACE = "\u00a0"
-NARROW_NO_BREAK_SPACE = "\u202f"
-DECIMAL_SEPARATOR = ","
+DATE_PATTERN = "d MMMM y"
+MONTH_PATTERN = "LLLL y"
+TIME_PATTERN = "HH:mm"
 
 
 def portal_language(language=None):
@@ -79,7 +35,12 @@ def portal_language(language=None):
     not write in falls back to Arabic.
     """
     code = (language or get_language() or DEFAULT_LANGUAGE).lower().replace("_", "-").split("-")[0]
-    return code if code in MONTHS else DEFAULT_LANGUAGE
+    return code if code in BABEL_LOCALES else DEFAULT_LANGUAGE
+
+
+def babel_locale(language=None):
+    """The Babel locale name for ``language`` (or the active language): ``ar_MA``, ``fr_MA``, ``zgh``."""
+    return BABEL_LOCALES[portal_language(language)]
 
 
 def _local(value):
@@ -89,32 +50,50 @@ def _local(value):
     return value
 
 
+def _babel_datetime(value, pattern, language):
+    value = _local(value)
+    if isinstance(value, datetime.datetime):
+        return babel_dates.format_datetime(
+            value, pattern, tzinfo=value.tzinfo or datetime.UTC, locale=babel_locale(language)
+        )
+    return babel_dates.format_date(value, pattern, locale=babel_locale(language))
+
+
 def format_date(value, language=None):
-    """Write a date as day, month name and year: ``12 مارس 2026``, ``12 mars 2026``.
+    """Write a date as day, month name and year: ``12 مارس 2026``, ``12 mars 2026``, ``12 ⵎⴰⵕⵚ 2026``.
 
     ``value`` may be a date or a datetime (shown in the commune's time zone). ``None`` and empty
-    values give an empty string. French writes the first of the month ``1er``.
+    values give an empty string.
     """
     if not value:
         return ""
-    value = _local(value)
-    language = portal_language(language)
-    day = str(value.day)
-    if language == "fr" and value.day == 1:
-        day = "1er"
-    return f"{day} {MONTHS[language][value.month - 1]} {value.year}"
+    return _babel_datetime(value, DATE_PATTERN, language)
+
+
+def format_month(value, language=None):
+    """Write a month and its year: ``غشت 2026``, ``août 2026``. Accepts a date or ``"2026-08"``."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            year, month = value.split("-")[:2]
+            value = datetime.date(int(year), int(month), 1)
+        except ValueError:
+            return value
+    return _babel_datetime(value, MONTH_PATTERN, language)
 
 
 def format_time(value, language=None):
     """Write a time (or a datetime's time, in the commune's time zone) as ``09:30``."""
     if not value:
         return ""
-    value = _local(value)
-    return f"{value.hour:02d}:{value.minute:02d}"
+    if isinstance(value, datetime.time):
+        return babel_dates.format_time(value, TIME_PATTERN, locale=babel_locale(language))
+    return _babel_datetime(value, TIME_PATTERN, language)
 
 
 def format_datetime(value, language=None):
-    """Write a date and its time: ``12 مارس 2026، 09:30``, ``12 mars 2026 à 09:30``.
+    """Write a date and its time as the language joins them: ``12 مارس 2026، 09:30``.
 
     A plain date is written as by :func:`format_date`.
     """
@@ -122,43 +101,61 @@ def format_datetime(value, language=None):
         return ""
     if not isinstance(value, datetime.datetime):
         return format_date(value, language)
-    language = portal_language(language)
-    return DATETIME_PATTERNS[language].format(date=format_date(value, language), time=format_time(value, language))
+    joiner = str(Locale.parse(babel_locale(language)).datetime_formats["medium"])
+    pattern = joiner.replace("{1}", DATE_PATTERN).replace("{0}", TIME_PATTERN)
+    return _babel_datetime(value, pattern, language)
 
 
-def format_number(value, decimal_places=None):
-    """Group the thousands of a number with narrow no-break spaces, decimals after a comma.
+def format_value(value, language=None):
+    """Write ``value`` for a reader when it is a date or a datetime; give any other value back unchanged.
 
-    Whole amounts are written without decimals (``1 250 000``); others with two (``1 250,50``)
-    unless ``decimal_places`` says otherwise. Returns ``""`` for ``None`` or a value that is not a
-    number.
+    For places that show values of many kinds, such as the admin's listings and inspect views.
     """
-    if value is None or value == "":
-        return ""
+    if isinstance(value, datetime.datetime):
+        return format_datetime(value, language)
+    if isinstance(value, datetime.date):
+        return format_date(value, language)
+    return value
+
+
+def _decimal(value):
+    if value is None or value == "" or isinstance(value, bool):
+        return None
     try:
         number = Decimal(str(value))
     except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+def format_number(value, decimal_places=None, language=None):
+    """Write a number with the language's grouping and decimal signs: ``2.380.000,50``, ``2 380 000,50``.
+
+    Whole numbers are written without decimals; others with two unless ``decimal_places`` says
+    otherwise. Returns ``""`` for ``None`` or a value that is not a number.
+    """
+    number = _decimal(value)
+    if number is None:
         return ""
     if decimal_places is None:
         decimal_places = 0 if number == number.to_integral_value() else 2
-    quantum = Decimal(1).scaleb(-decimal_places)
-    number = number.quantize(quantum, rounding=ROUND_HALF_UP)
-    sign = "-" if number < 0 else ""
-    whole, _dot, fraction = f"{abs(number):f}".partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = sign + NARROW_NO_BREAK_SPACE.join(groups)
-    if fraction:
-        text += DECIMAL_SEPARATOR + fraction
-    return text
+    pattern = "#,##0" + ("." + "0" * decimal_places if decimal_places else "")
+    return babel_numbers.format_decimal(
+        number, format=pattern, locale=babel_locale(language), decimal_quantization=True
+    )
+
+
+def format_percent(share, language=None):
+    """Write a share (0.87) as a percentage the way the language does: ``87%``, ``87 %``."""
+    number = _decimal(share)
+    if number is None:
+        return ""
+    return babel_numbers.format_percent(number, locale=babel_locale(language))
 
 
 def format_amount(value, language=None):
-    """Write an amount in dirhams: ``1 250 000 درهم`` in Arabic, ``1 250 000 MAD`` otherwise."""
-    number = format_number(value)
+    """Write an amount in dirhams: ``1.250.000 درهم`` in Arabic, ``1 250 000 MAD`` in French."""
+    number = format_number(value, language=language)
     if not number:
         return ""
     return f"{number}{NO_BREAK_SPACE}{CURRENCY[portal_language(language)]}"

@@ -94,6 +94,14 @@ class TenderProcedure(models.TextChoices):
     PURCHASE_ORDER = "purchase_order", _("Purchase order")
 
 
+class TenderCategory(models.TextChoices):
+    """What a call for tenders buys (public procurement decree: works, supplies, services)."""
+
+    WORKS = "works", _("Works")
+    SUPPLIES = "supplies", _("Supplies")
+    SERVICES = "services", _("Services")
+
+
 class TenderStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
     MODIFIED = "modified", _("Modified")

@@ -1,22 +1,25 @@
 """Filters of the section listings, read from the address so that a filtered view can be linked.
 
-Each index page declares its filters; :func:`apply_filters` reads them from ``request.GET``,
-narrows the listing and returns what the template needs to draw the filter form. A value that
-does not make sense (an unknown status, a year that is not a number) is ignored and reported,
-never an error page.
+Each index page declares a django-filter ``FilterSet`` (``listing_filterset``) built from
+:class:`ListingFilterSet`; :func:`apply_filters` binds it to ``request.GET``, narrows the listing
+and returns what the template needs to draw the filter form. A value the form does not accept (an
+unknown status, a year that is not a number) is left out and named in the form's notice, never an
+error page.
 """
 
 import re
 from dataclasses import dataclass, field
 
+import django_filters
+from django import forms
+from django.core.validators import RegexValidator
+
 from . import dates
 
 MAX_TEXT_LENGTH = 64
-MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-class InvalidFilter(ValueError):
-    """A filter value from the address that the listing cannot use."""
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+#: ``YYYY-MM`` with a year from 1900 to 2100.
+MONTH_PATTERN = re.compile(r"^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$")
 
 
 @dataclass
@@ -34,30 +37,13 @@ class BoundFilter:
         return f"filter-{self.name}"
 
 
-class ChoiceFilter:
+class ChoiceFilter(django_filters.ChoiceFilter):
     """One value out of a fixed list (a status, a kind, a category)."""
 
     kind = "select"
 
-    def __init__(self, name, label, choices, lookup=None):
-        self.name = name
-        self.label = label
-        self.choices = choices
-        self.lookup = lookup or name
-
-    def get_choices(self):
-        return [(str(value), str(label)) for value, label in self.choices]
-
-    def clean(self, raw):
-        if raw not in {value for value, _label in self.get_choices()}:
-            raise InvalidFilter(raw)
-        return raw
-
-    def apply(self, queryset, value):
-        return queryset.filter(**{self.lookup: value})
-
     def options(self, queryset):
-        return self.get_choices()
+        return [(str(value), str(label)) for value, label in self.extra["choices"]]
 
 
 class QueryChoiceFilter(ChoiceFilter):
@@ -67,76 +53,75 @@ class QueryChoiceFilter(ChoiceFilter):
     from the clock (a tender open for bids today).
     """
 
-    def __init__(self, name, label, choices, conditions):
-        super().__init__(name, label, choices)
+    def __init__(self, *args, conditions, **kwargs):
+        super().__init__(*args, **kwargs)
         self.conditions = conditions
 
-    def apply(self, queryset, value):
+    def filter(self, queryset, value):
+        if value in django_filters.constants.EMPTY_VALUES:
+            return queryset
         return queryset.filter(self.conditions[value]())
 
 
-class YearFilter(ChoiceFilter):
+class YearFilter(django_filters.NumberFilter):
     """The year of a date field; offers the years the listing has."""
 
-    def __init__(self, name, label, date_field):
-        super().__init__(name, label, choices=(), lookup=f"{date_field}__year")
-        self.date_field = date_field
+    kind = "select"
+    field_class = forms.IntegerField
 
-    def clean(self, raw):
-        if not raw.isdigit() or not 1900 <= int(raw) <= 2100:
-            raise InvalidFilter(raw)
-        return raw
-
-    def apply(self, queryset, value):
-        return queryset.filter(**{self.lookup: int(value)})
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "year")
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
+        super().__init__(*args, **kwargs)
 
     def options(self, queryset):
-        years = queryset.order_by().dates(self.date_field, "year", order="DESC")
+        years = queryset.order_by().dates(self.field_name, "year", order="DESC")
         return [(str(day.year), str(day.year)) for day in years]
 
 
-class MonthFilter(ChoiceFilter):
+class MonthField(forms.CharField):
+    default_validators = [RegexValidator(MONTH_PATTERN)]
+
+
+class MonthFilter(django_filters.CharFilter):
     """A month written ``YYYY-MM``; offers the months the listing has, named in the active language."""
 
-    def __init__(self, name, label, date_field):
-        super().__init__(name, label, choices=(), lookup=date_field)
-        self.date_field = date_field
+    kind = "select"
+    field_class = MonthField
 
-    def clean(self, raw):
-        match = MONTH_PATTERN.match(raw)
-        if not match:
-            raise InvalidFilter(raw)
-        year, month = int(match.group(1)), int(match.group(2))
-        if not (1900 <= year <= 2100 and 1 <= month <= 12):
-            raise InvalidFilter(raw)
-        return raw
-
-    def apply(self, queryset, value):
+    def filter(self, queryset, value):
+        if value in django_filters.constants.EMPTY_VALUES:
+            return queryset
         year, month = (int(part) for part in value.split("-"))
-        return queryset.filter(**{f"{self.date_field}__year": year, f"{self.date_field}__month": month})
+        return queryset.filter(**{f"{self.field_name}__year": year, f"{self.field_name}__month": month})
 
     def options(self, queryset):
-        months = queryset.order_by().dates(self.date_field, "month", order="DESC")
-        names = dates.MONTHS[dates.portal_language()]
-        return [(f"{day.year:04d}-{day.month:02d}", f"{names[day.month - 1]} {day.year}") for day in months]
+        months = queryset.order_by().dates(self.field_name, "month", order="DESC")
+        return [(f"{day.year:04d}-{day.month:02d}", dates.format_month(day)) for day in months]
 
 
-class TextFilter(ChoiceFilter):
+class TextFilter(django_filters.CharFilter):
     """Free text matched inside a field (a text's number)."""
 
     kind = "text"
 
-    def __init__(self, name, label, lookup):
-        super().__init__(name, label, choices=(), lookup=lookup)
-
-    def clean(self, raw):
-        value = raw.strip()
-        if len(value) > MAX_TEXT_LENGTH or "\x00" in value:
-            raise InvalidFilter(raw)
-        return value
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "icontains")
+        kwargs.setdefault("max_length", MAX_TEXT_LENGTH)
+        super().__init__(*args, **kwargs)
 
     def options(self, queryset):
         return []
+
+
+class ListingFilterSet(django_filters.FilterSet):
+    """The filters of a section listing. Subclasses declare their filters; the order is the form's."""
+
+
+def listing_filters(name, **filters):
+    """A :class:`ListingFilterSet` named ``name`` with ``filters`` (address parameter -> filter), in order."""
+    return type(name, (ListingFilterSet,), filters)
 
 
 @dataclass
@@ -149,34 +134,33 @@ class FilterResult:
     invalid: list
 
 
-def apply_filters(queryset, filters, params):
-    """Narrow ``queryset`` by the ``filters`` found in ``params`` (a ``QueryDict``).
+def apply_filters(queryset, filterset_class, params):
+    """Narrow ``queryset`` by the filters of ``filterset_class`` found in ``params`` (a ``QueryDict``).
 
     Options are computed on the unfiltered listing, so that choosing one filter does not hide the
-    other choices. Empty values mean "any"; values that do not fit are left out and named in
-    ``invalid``.
+    other choices. Empty values mean "any"; values the form refuses are left out and their labels
+    named in ``invalid``.
     """
+    if filterset_class is None:
+        return FilterResult(queryset=queryset, filters=[], active=False, invalid=[])
+    data = {name: (params.get(name) or "").strip() for name in filterset_class.base_filters}
+    filterset = filterset_class(data=data, queryset=queryset)
+    form = filterset.form
+    form.is_valid()
     bound, invalid = [], []
-    base = queryset
-    for listing_filter in filters:
-        raw = (params.get(listing_filter.name) or "").strip()
-        value = ""
-        if raw:
-            try:
-                value = listing_filter.clean(raw)
-            except InvalidFilter:
-                invalid.append(listing_filter.label)
-            else:
-                if value:
-                    queryset = listing_filter.apply(queryset, value)
+    for name, listing_filter in filterset.filters.items():
+        if name in form.errors:
+            invalid.append(str(listing_filter.label))
+        cleaned = form.cleaned_data.get(name)
+        value = "" if cleaned in django_filters.constants.EMPTY_VALUES else str(cleaned)
         bound.append(
             BoundFilter(
-                name=listing_filter.name,
-                label=listing_filter.label,
+                name=name,
+                label=str(listing_filter.label),
                 value=value,
-                options=listing_filter.options(base),
+                options=listing_filter.options(queryset),
                 kind=listing_filter.kind,
             )
         )
     active = any(item.value for item in bound)
-    return FilterResult(queryset=queryset, filters=bound, active=active, invalid=invalid)
+    return FilterResult(queryset=filterset.qs, filters=bound, active=active, invalid=invalid)

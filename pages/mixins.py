@@ -1,6 +1,6 @@
 """Small abstract pieces that page types share: intro, body, attachments, listings."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.api import APIField
@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from .blocks import AttachmentsBlock, BodyBlock
 from .filters import apply_filters
+from .prefetch import prefetched
 
 
 class IntroMixin(models.Model):
@@ -53,15 +54,20 @@ CONTENT_API_FIELDS = [APIField("intro"), APIField("body")]
 class SectionIndexMixin(IntroMixin):
     """A section's front page: one per commune and locale, listing its live, public children.
 
-    ``get_listing_filters`` names the filters citizens may set in the address (``?status=…``);
-    the listing is narrowed by them before it is paginated, and the template receives them as
-    ``filters`` to draw the filter form.
+    ``listing_filterset`` (a django-filter ``FilterSet``, see ``pages.filters``) names the filters
+    citizens may set in the address (``?status=…``); the listing is narrowed by them before Django's
+    paginator cuts it, and the template receives them as ``filters`` to draw the filter form.
     """
 
     paginate_by = 12
+    #: Related objects each listed item shows (``"image__renditions"``), loaded in one query per lookup.
+    listing_prefetch = ()
     max_count_per_parent = 1
+    show_in_menus_default = True
     parent_page_types = ["home.HomePage"]
     listing_ordering = ("-first_published_at",)
+    #: The filters of the listing (``pages.filters.listing_filters``); none by default.
+    listing_filterset = None
 
     class Meta:
         abstract = True
@@ -72,27 +78,19 @@ class SectionIndexMixin(IntroMixin):
         model = self._meta.apps.get_model(child_model)
         return model.objects.child_of(self).live().public().order_by(*self.listing_ordering)
 
-    def get_listing_filters(self):
-        """The filters of this listing, in the order the form shows them; none by default."""
-        return []
-
     def paginate(self, request, queryset):
-        paginator = Paginator(queryset, self.paginate_by)
-        try:
-            return paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            return paginator.page(1)
-        except EmptyPage:
-            return paginator.page(paginator.num_pages)
+        """The page of ``queryset`` the address asks for: the first when ``?page`` is not a number,
+        the last when it is past the end."""
+        return Paginator(queryset, self.paginate_by).get_page(request.GET.get("page"))
 
     def get_filtered_listing(self, request):
         """The listing narrowed by the address's filters, and the filters' state for the form."""
-        return apply_filters(self.get_listing_queryset(request), self.get_listing_filters(), request.GET)
+        return apply_filters(self.get_listing_queryset(request), self.listing_filterset, request.GET)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         result = self.get_filtered_listing(request)
         context["listing"] = result
         context["filters"] = result.filters
-        context["items"] = self.paginate(request, result.queryset)
+        context["items"] = prefetched(self.paginate(request, result.queryset), *self.listing_prefetch)
         return context

@@ -1,9 +1,11 @@
 """schema.org descriptions of the portal's pages, for search engines and other machines.
 
-:func:`describe` returns a JSON-LD object for the page types that have a schema.org equivalent
-(the commune's home, news, events, council sessions, procedure sheets, legal texts, projects), or
-``None``. Only fields already loaded with the page are read, so describing a page costs no query
-beyond the commune's settings and, when the page has one, its image rendition.
+:func:`describe` returns a JSON-LD document for every page type: a graph of the page's own thing (the
+commune, a news article, an event, a procedure, a legal text, a project, a call for tenders as a
+``Demand``, a report, a partnership, a section's list as a ``CollectionPage``…) and its ``BreadcrumbList``.
+Only what the page's frame already loaded is read (``pages.frame``), so describing a page costs no query
+beyond the commune's settings and, when the page has one, its image rendition. Every property is one
+schema.org allows on its type; ``tests/test_structured_data.py`` checks them against the vocabulary.
 """
 
 import datetime
@@ -60,16 +62,18 @@ def organization(commune, home, request):
     )
 
 
-def _base(page, request, schema_type):
-    language = page.locale.language_code
-    return {
-        "@context": SCHEMA_CONTEXT,
+def _base(page, request, schema_type, with_language=True):
+    """The page's name, address and description; its language where the type takes one (``inLanguage``
+    belongs to creative works and events, not to services, organizations or projects)."""
+    data = {
         "@type": schema_type,
         "name": page.title,
         "url": page.get_full_url(request),
-        "inLanguage": language,
-        "description": page.search_description or getattr(page, "intro", "") or None,
+        "description": page.search_description or strip_tags(getattr(page, "intro", "") or "") or None,
     }
+    if with_language:
+        data["inLanguage"] = page.locale.language_code
+    return data
 
 
 def _image_url(image, request, spec="fill-1200x675"):
@@ -88,22 +92,110 @@ def _place(name, latitude=None, longitude=None, address=None):
     return _clean(place)
 
 
-def describe(page, request=None, commune=None, home=None):
-    """The JSON-LD object describing ``page``, or ``None`` when schema.org has nothing that fits."""
+def describe(page, request=None, commune=None, home=None, ancestors=()):
+    """The JSON-LD document describing ``page``: its thing and its breadcrumb trail, or ``None``."""
     if page is None or not getattr(page, "pk", None):
         return None
     publisher = organization(commune, home, request)
     kind = type(page).__name__
     builder = BUILDERS.get(kind)
     if builder is None:
-        return None
-    return _clean(builder(page, request, publisher))
+        builder = _collection if kind.endswith("IndexPage") else _web_page
+    thing = _clean(builder(page, request, publisher))
+    graph = [thing] if thing else []
+    graph.append(breadcrumb_list(page, request, ancestors))
+    return {"@context": SCHEMA_CONTEXT, "@graph": graph}
+
+
+def breadcrumb_list(page, request, ancestors):
+    """The trail from the commune's home down to the page, as a ``BreadcrumbList``."""
+    trail = [*ancestors, page]
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            _clean(
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": crumb.title,
+                    "item": crumb.get_full_url(request),
+                }
+            )
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
 
 
 def _home(page, request, publisher):
     if publisher is None:
-        return {}
-    return {"@context": SCHEMA_CONTEXT, **publisher, "url": page.get_full_url(request)}
+        return _base(page, request, "GovernmentOrganization", with_language=False)
+    return {**publisher, "url": page.get_full_url(request)}
+
+
+def _web_page(page, request, publisher):
+    data = _base(page, request, "WebPage")
+    data.update(publisher=publisher, dateModified=page.last_published_at)
+    return data
+
+
+def _collection(page, request, publisher):
+    data = _base(page, request, "CollectionPage")
+    data.update(publisher=publisher, dateModified=page.last_published_at)
+    return data
+
+
+def _council(page, request, publisher):
+    data = _base(page, request, "GovernmentOrganization", with_language=False)
+    data.update(parentOrganization=publisher)
+    return data
+
+
+def _money(amount):
+    return float(amount) if amount is not None else None
+
+
+def _tender(page, request, publisher):
+    """A call for tenders: the commune's public announcement that it seeks works, supplies or services."""
+    data = _base(page, request, "Demand", with_language=False)
+    data.update(
+        description=page.subject or data.get("description"),
+        identifier=page.reference or None,
+        validFrom=page.published_on,
+        validThrough=page.submission_deadline,
+        availabilityEnds=page.submission_deadline,
+        priceSpecification=_clean(
+            {"@type": "PriceSpecification", "price": _money(page.estimate), "priceCurrency": "MAD"}
+        )
+        if page.estimate is not None
+        else None,
+    )
+    return data
+
+
+def _report(page, request, publisher):
+    data = _base(page, request, "Report")
+    data.update(
+        genre=page.get_kind_display(),
+        temporalCoverage=str(page.year) if page.year else None,
+        datePublished=page.first_published_at,
+        dateModified=page.last_published_at,
+        publisher=publisher,
+        author=publisher,
+    )
+    return data
+
+
+def _partnership(page, request, publisher):
+    partners = [{"@type": "Organization", "name": partner.name} for partner in page.partners.all()]
+    data = _base(page, request, "CreativeWork")
+    data.update(
+        genre=page.get_scope_display(),
+        dateCreated=page.signed_on,
+        expires=page.ends_on,
+        publisher=publisher,
+        contributor=partners,
+    )
+    return data
 
 
 def _news(page, request, publisher):
@@ -155,7 +247,13 @@ def _session(page, request, publisher):
 
 
 def _service(page, request, publisher):
-    data = _base(page, request, "GovernmentService")
+    """A procedure sheet: the service, where and how it is asked for, what it costs and how long it takes.
+
+    schema.org puts the delay on each channel (``ServiceChannel.processingTime``) and the place of a desk in
+    ``serviceLocation``; the fees are an ``Offer`` (price 0 when the act is free).
+    """
+    data = _base(page, request, "GovernmentService", with_language=False)
+    delay = f"P{page.max_delay_days}D" if page.max_delay_days else None
     channels = []
     if page.desk_id:
         desk = page.desk
@@ -164,22 +262,35 @@ def _service(page, request, publisher):
                 {
                     "@type": "ServiceChannel",
                     "name": desk.name,
-                    "servicePlace": _place(desk.name, desk.latitude, desk.longitude, desk.address),
+                    "serviceLocation": _place(desk.name, desk.latitude, desk.longitude, desk.address),
                     "servicePhone": _clean({"@type": "ContactPoint", "telephone": desk.phone}) if desk.phone else None,
+                    "processingTime": delay,
                 }
             )
         )
     if page.online_channel_url:
-        channels.append({"@type": "ServiceChannel", "serviceUrl": page.online_channel_url})
+        channels.append(
+            _clean({"@type": "ServiceChannel", "serviceUrl": page.online_channel_url, "processingTime": delay})
+        )
     data.update(
         serviceType=page.get_theme_display(),
         provider=publisher,
         serviceOperator=publisher,
         availableChannel=channels,
-        isAccessibleForFree=bool(page.free_of_charge or not page.fees),
-        processingTime=f"P{page.max_delay_days}D" if page.max_delay_days else None,
+        offers=_fees_offer(page),
     )
     return data
+
+
+def _fees_offer(page):
+    amounts = [child.value.get("amount") for child in page.fees]
+    if page.free_of_charge or not amounts:
+        total = 0.0
+    elif any(amount is None for amount in amounts):
+        return None
+    else:
+        total = float(sum(amounts))
+    return {"@type": "Offer", "price": total, "priceCurrency": "MAD"}
 
 
 def _legal_text(page, request, publisher):
@@ -196,7 +307,7 @@ def _legal_text(page, request, publisher):
 
 
 def _project(page, request, publisher):
-    data = _base(page, request, "Project")
+    data = _base(page, request, "Project", with_language=False)
     funders = [
         {"@type": "Organization", "name": strip_tags(str(child.value["name"]))}
         for child in page.funders
@@ -220,4 +331,8 @@ BUILDERS = {
     "ServicePage": _service,
     "LegalTextPage": _legal_text,
     "ProjectPage": _project,
+    "CouncilPage": _council,
+    "TenderPage": _tender,
+    "ReportPage": _report,
+    "PartnershipPage": _partnership,
 }

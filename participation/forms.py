@@ -1,12 +1,19 @@
 """The public forms: every one carries a honeypot, an idempotency key and the personal-data notice."""
 
+import datetime
 import re
 import uuid
+from decimal import Decimal
 
 from django import forms
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization, OrganizationKind
+from security.converters import MAX_ID
+from security.validators import guard_text_fields
 
 from .abuse import HONEYPOT_FIELD
 from .codes import normalise_tracking_code
@@ -18,6 +25,7 @@ from .uploads import clean_attachment
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 NATIONAL_ID = re.compile(r"^[A-Z]{1,2}[0-9]{1,7}$")
 PHONE = re.compile(r"^\+?[0-9 .-]{6,20}$")
+COORDINATE_STEP = Decimal("0.000001")
 
 
 class CitizenFormMixin(forms.Form):
@@ -34,6 +42,7 @@ class CitizenFormMixin(forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("idempotency_key", uuid.uuid4().hex)
+        guard_text_fields(self)
 
     def clean_website(self):
         if self.cleaned_data.get(HONEYPOT_FIELD):
@@ -152,16 +161,30 @@ class PetitionForm(CitizenFormMixin, forms.ModelForm):
     def __init__(self, *args, commune=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["filer_kind"].choices = PetitionFiler.choices
-        associations = Organization.objects.filter(kind=OrganizationKind.ASSOCIATION)
+        associations = Organization.objects.live().filter(kind=OrganizationKind.ASSOCIATION)
         if commune is not None:
             associations = associations.filter(commune=commune)
-        self.fields["association"].queryset = associations.order_by("name")
+        self.fields["association"].queryset = associations.filter(
+            pk__in=one_per_translation(associations, get_language())
+        ).order_by("name")
         self.fields["filer_national_id"].required = True
         if commune is not None:
             self.instance.commune = commune
 
     def clean_filer_national_id(self):
         return clean_national_id(self.cleaned_data.get("filer_national_id"))
+
+
+def one_per_translation(objects, language):
+    """The ids of ``objects`` keeping one per translation: the one in ``language``, else the source's.
+
+    Registers exist once per locale; a list shown to a citizen names each association once.
+    """
+    chosen = {}
+    for pk, key, code in objects.values_list("pk", "translation_key", "locale__language_code").order_by("pk"):
+        if key not in chosen or code == language:
+            chosen[key] = pk
+    return list(chosen.values())
 
 
 class SignatureForm(CitizenFormMixin, forms.Form):
@@ -229,3 +252,127 @@ class RatingForm(CitizenFormMixin, forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
     )
+
+
+class Open311RequestForm(forms.Form):
+    """A service request filed through Open311 GeoReport v2, with the specification's parameter names.
+
+    The same checks as the web form, field by field: numbers are finite and in range, text has no
+    control characters and fits its column, the e-mail is one address (nothing that could become
+    another header of the receipt).
+    """
+
+    service_code = forms.SlugField(max_length=50)
+    lat = forms.DecimalField(required=False, min_value=-90, max_value=90)
+    long = forms.DecimalField(required=False, min_value=-180, max_value=180)
+    address_string = forms.CharField(required=False, max_length=255)
+    address_id = forms.CharField(required=False, max_length=255)
+    description = forms.CharField(max_length=5000)
+    email = forms.EmailField(required=False, max_length=254)
+    first_name = forms.CharField(required=False, max_length=100)
+    last_name = forms.CharField(required=False, max_length=100)
+    phone = forms.CharField(required=False, max_length=32)
+    media_url = forms.URLField(required=False, max_length=200, assume_scheme="https")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attribute[kind]"] = forms.ChoiceField(required=False, choices=SubmissionKind.choices)
+        guard_text_fields(self)
+
+    def clean_phone(self):
+        return clean_phone(self.cleaned_data.get("phone"))
+
+    def clean_media_url(self):
+        url = self.cleaned_data.get("media_url") or ""
+        if url and not url.lower().startswith(("http://", "https://")):
+            raise forms.ValidationError(_("media_url must be an http or https address."), code="bad_scheme")
+        return url
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("lat", "long"):
+            if cleaned.get(name) is not None:
+                cleaned[name] = cleaned[name].quantize(COORDINATE_STEP)
+        latitude, longitude = cleaned.get("lat"), cleaned.get("long")
+        if (latitude is None) != (longitude is None):
+            raise forms.ValidationError(_("Give both lat and long, or neither."), code="half_location")
+        if latitude is None and not cleaned.get("address_string") and not cleaned.get("address_id"):
+            raise forms.ValidationError(
+                _("A location is required: lat and long, address_string or address_id."), code="no_location"
+            )
+        cleaned["kind"] = cleaned.get("attribute[kind]") or SubmissionKind.SERVICE_REQUEST
+        cleaned["name"] = " ".join(p for p in (cleaned.get("first_name"), cleaned.get("last_name")) if p)
+        return cleaned
+
+
+MAX_IDS = 200
+
+
+class Open311QueryForm(forms.Form):
+    """The filters of ``GET requests.json``; ids are numbers a database id can be."""
+
+    service_request_id = forms.CharField(required=False, max_length=MAX_IDS * 20)
+    service_code = forms.CharField(required=False, max_length=1000)
+    status = forms.CharField(required=False, max_length=20)
+    start_date = forms.CharField(required=False, max_length=40)
+    end_date = forms.CharField(required=False, max_length=40)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        guard_text_fields(self)
+
+    def clean_service_request_id(self):
+        field = forms.IntegerField(min_value=1, max_value=MAX_ID)
+        parts = [part.strip() for part in self.cleaned_data["service_request_id"].split(",") if part.strip()]
+        if not parts and "service_request_id" in self.data:
+            raise forms.ValidationError(_("service_request_id must be a list of numbers."), code="empty")
+        if len(parts) > MAX_IDS:
+            raise forms.ValidationError(_("Ask for at most %(count)s ids at once.") % {"count": MAX_IDS}, code="many")
+        try:
+            return [field.clean(part) for part in parts]
+        except forms.ValidationError as exc:
+            raise forms.ValidationError(_("service_request_id must be a list of numbers."), code="bad_id") from exc
+
+    def clean_service_code(self):
+        codes = [code.strip() for code in self.cleaned_data["service_code"].split(",") if code.strip()]
+        malformed = not all(re.fullmatch(r"[-\w]{1,50}", code, re.ASCII) for code in codes)
+        if (not codes and "service_code" in self.data) or malformed:
+            raise forms.ValidationError(_("Unknown service code."), code="bad_code")
+        return codes
+
+    def _clean_date(self, name):
+        value = self.cleaned_data[name]
+        if not value and name not in self.data:
+            return None
+        parsed = parse_datetime(value) if value else None
+        if parsed is None:
+            try:
+                parsed = datetime.datetime.combine(datetime.date.fromisoformat(value), datetime.time())
+            except ValueError:
+                parsed = None
+        if parsed is None:
+            raise forms.ValidationError(
+                _("The parameter %(name)s is not a valid date.") % {"name": name}, code="bad_date"
+            )
+        return timezone.make_aware(parsed) if timezone.is_naive(parsed) else parsed
+
+    def clean_start_date(self):
+        return self._clean_date("start_date")
+
+    def clean_end_date(self):
+        return self._clean_date("end_date")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and start > end:
+            raise forms.ValidationError(_("start_date comes after end_date."), code="order")
+        return cleaned
+
+    def clean_status(self):
+        statuses = [status.strip() for status in self.cleaned_data["status"].split(",") if status.strip()]
+        if (not statuses and "status" in self.data) or any(status not in ("open", "closed") for status in statuses):
+            raise forms.ValidationError(
+                _("status must be open, closed, or both separated by a comma."), code="bad_status"
+            )
+        return statuses

@@ -3,7 +3,9 @@
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.exceptions import ValidationError
+from django.core.mail import BadHeaderError, send_mail
+from django.core.validators import validate_email
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -17,15 +19,28 @@ def absolute_url(site, path):
     return f"{base.rstrip('/')}{path}"
 
 
+def deliverable(recipient):
+    """Whether ``recipient`` is one plain address: anything else (a stored ``a@b.c\\r\\nBcc: …`` from
+    before the forms refused it) is never put into a message header."""
+    try:
+        validate_email(recipient)
+    except ValidationError:
+        return False
+    return "\n" not in recipient and "\r" not in recipient
+
+
 def _send(recipient, language, subject, template, context):
     if not recipient:
+        return
+    if not deliverable(recipient):
+        logger.warning("Participation notice %r not sent: the stored e-mail address is not valid", template)
         return
     with translation.override(language):
         subject = subject()
         body = render_to_string(template, context)
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
-    except OSError:
+    except (OSError, BadHeaderError, ValueError):
         logger.exception("Could not send the participation notice %r", subject)
 
 

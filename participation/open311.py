@@ -1,36 +1,53 @@
-"""Open311 GeoReport v2: discovery, services, service definitions and service requests, in JSON.
+"""Open311 GeoReport v2: discovery, services, service definitions and service requests, in JSON and XML.
 
-Served under ``/open311/v2/``. The commune is the one whose host the call addresses; a
-``jurisdiction_id`` parameter, when given, must name that host. Reading is open to anyone and shows
-no personal data; filing a request needs an API key issued in the admin.
+The one implementation of the standard in the project, served under ``/open311/v2/`` with the
+specification's file extensions (``.json`` or ``.xml``). The commune is the one whose host the call
+addresses; a ``jurisdiction_id`` parameter, when given, must name that host. Reading is open to anyone
+and shows no personal data; filing a request needs an API key: a portal API token of the commune
+with the ``open311`` scope. Texts follow
+``Accept-Language``, or a ``locale`` parameter (ar, fr, zgh) that takes precedence.
 """
 
 import datetime
+import hashlib
 import json
-from decimal import Decimal, InvalidOperation
+import re
+from xml.etree import ElementTree
 
 from django.conf import settings
 from django.db import transaction
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
-from .abuse import over_rate_limit, serialised_on_sqlite
-from .categories import canonical_category, categories_for, localised
+from .abuse import over_rate_limit
+from .categories import canonical_category, categories_for, localised_many
 from .enums import CLOSED_REQUEST_STATUSES, SubmissionKind
-from .models import Open311ApiKey, ServiceRequest
+from .forms import Open311QueryForm, Open311RequestForm
+from .models import ServiceRequest, StatusChange
 from .views import _create_once, current_language
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
-CHANGESET = "2025-01-01T00:00:00Z"
+CHANGESET = "2026-01-01T00:00:00Z"
+FORMATS = {"json": "application/json", "xml": "text/xml"}
+#: Element names of the XML representation: a list's element, and each of its items'.
+XML_ITEMS = {
+    "services": "service",
+    "service_requests": "request",
+    "endpoints": "endpoint",
+    "formats": "format",
+    "attributes": "attribute",
+    "values": "value",
+    "errors": "error",
+}
+IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 DEFAULT_WINDOW_DAYS = 90
 MAX_RESULTS = 1000
-MAX_DESCRIPTION = 5000
 
 
 class Open311Error(Exception):
@@ -40,26 +57,73 @@ class Open311Error(Exception):
         self.description = description
 
 
-def error_response(status, description):
-    """GeoReport v2 errors: a list of ``{code, description}``."""
-    return JsonResponse([{"code": status, "description": str(description)}], status=status, safe=False)
+def _xml_value(parent, tag, value):
+    element = ElementTree.SubElement(parent, tag)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _xml_value(element, key, item)
+    elif isinstance(value, list):
+        for item in value:
+            _xml_value(element, XML_ITEMS.get(tag, "item"), item)
+    elif isinstance(value, bool):
+        element.text = "true" if value else "false"
+    elif value is not None:
+        element.text = str(value)
+    return element
 
 
-def respond(data, status=200):
-    response = JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
-    if status == 200:
+def to_xml(root, data):
+    """GeoReport v2 XML: ``root`` holding ``data``, lists as repeated elements named as the specification does."""
+    tree = ElementTree.Element(root)
+    if isinstance(data, list):
+        for item in data:
+            _xml_value(tree, XML_ITEMS[root], item)
+    else:
+        for key, value in data.items():
+            _xml_value(tree, key, value)
+    return b'<?xml version="1.0" encoding="utf-8"?>' + ElementTree.tostring(tree, encoding="unicode").encode()
+
+
+def render(request, data, root, status=200):
+    """``data`` in the format the address asks for; a GET that succeeds carries an ETag and answers 304."""
+    fmt = getattr(request, "open311_format", "json")
+    body = to_xml(root, data) if fmt == "xml" else json.dumps(data, ensure_ascii=False).encode()
+    response = HttpResponse(body, status=status, content_type=f"{FORMATS[fmt]}; charset=utf-8")
+    response["Content-Language"] = translation.get_language()
+    patch_vary_headers(response, ["Accept-Language"])
+    if status == 200 and request.method in ("GET", "HEAD"):
         response["Cache-Control"] = "public, max-age=60"
+        response["ETag"] = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+        return get_conditional_response(request, etag=response["ETag"], response=response) or response
     return response
 
 
-def open311_view(view):
-    """Turn ``Open311Error`` into a GeoReport error list."""
+def error_response(request, status, description):
+    """GeoReport v2 errors: a list of ``{code, description}`` (``<errors><error>`` in XML)."""
+    return render(request, [{"code": status, "description": str(description)}], "errors", status=status)
 
-    def wrapper(request, *args, **kwargs):
+
+def _language(request):
+    requested = request.GET.get("locale")
+    if requested is None:
+        return translation.get_language()
+    if requested not in dict(settings.LANGUAGES):
+        raise Open311Error(400, _("locale must be one of the portal's languages: ar, fr or zgh."))
+    return requested
+
+
+def open311_view(view):
+    """The format from the address, the language from ``locale`` or ``Accept-Language``, errors as lists."""
+
+    def wrapper(request, *args, fmt="json", **kwargs):
+        request.open311_format = fmt if fmt in FORMATS else "json"
+        if fmt not in FORMATS:
+            return error_response(request, 404, _("Open311 answers in json or xml."))
         try:
-            return view(request, *args, **kwargs)
+            with translation.override(_language(request)):
+                return view(request, *args, **kwargs)
         except Open311Error as exc:
-            return error_response(exc.status, exc.description)
+            return error_response(request, exc.status, exc.description)
 
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
@@ -82,11 +146,13 @@ def w3c(value):
     return value.isoformat()
 
 
-def request_representation(item, language):
-    """A request as GeoReport v2 shows it to anyone: never the citizen's name, e-mail or phone."""
-    category = localised(item.category, language)
+def request_representation(item, category, notes):
+    """A request as GeoReport v2 shows it to anyone: never the citizen's name, e-mail or phone.
+
+    ``category`` is the request's category in the caller's language (``localised_many``), ``notes``
+    the latest public note of its history (``public_notes``).
+    """
     confidential = category.confidential or item.category.confidential or bool(item.personal_data_erased_at)
-    notes = item.public_status_note
     return {
         "service_request_id": str(item.pk),
         "status": "closed" if item.status in CLOSED_REQUEST_STATUSES else "open",
@@ -106,44 +172,52 @@ def request_representation(item, language):
         "zipcode": None,
         "lat": None if confidential or item.latitude is None else float(item.latitude),
         "long": None if confidential or item.longitude is None else float(item.longitude),
-        "media_url": None,
+        "media_url": None if confidential else (item.external_media_url or None),
     }
 
 
 def base_url(request):
-    return request.build_absolute_uri(reverse("open311_discovery")).rsplit("/", 1)[0] + "/"
+    return request.build_absolute_uri(reverse("open311_discovery", kwargs={"fmt": "json"})).rsplit("/", 1)[0] + "/"
 
 
-@require_GET
+def contact(site):
+    """The commune's public address for Open311 questions: its e-mail, else its name."""
+    from home.models import CommuneSettings
+
+    email = CommuneSettings.objects.filter(site=site).values_list("email", flat=True).first()
+    return email or getattr(site, "site_name", "") or settings.WAGTAIL_SITE_NAME
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD"])
 @open311_view
-@serialised_on_sqlite
 def discovery(request):
-    """Where the endpoint is and what it speaks."""
+    """Where the endpoint is and what it speaks: the one discovery document of the deployment."""
     site = commune_for(request)
-    return respond(
-        {
-            "changeset": CHANGESET,
-            "contact": getattr(site, "site_name", "") or settings.WAGTAIL_SITE_NAME,
-            "key_service": _("API keys are issued by the commune's participation office."),
-            "endpoints": [
-                {
-                    "specification": SPECIFICATION,
-                    "url": base_url(request),
-                    "changeset": CHANGESET,
-                    "type": "production",
-                    "formats": ["application/json"],
-                }
-            ],
-        }
-    )
+    data = {
+        "changeset": CHANGESET,
+        "contact": contact(site),
+        "key_service": _("API keys are issued by the commune's participation office."),
+        "endpoints": [
+            {
+                "specification": SPECIFICATION,
+                "url": base_url(request),
+                "changeset": CHANGESET,
+                "type": "production",
+                "formats": list(FORMATS.values()),
+            }
+        ],
+    }
+    return render(request, data, "discovery")
 
 
 def service_representation(category):
-    """A request category as a GeoReport v2 service."""
+    """A request category as a GeoReport v2 service, named in the category's language."""
+    name = category.name
     return {
         "service_code": category.code,
-        "service_name": category.name,
-        "description": category.description or category.name,
+        "service_name": name,
+        "description": category.description or name,
         "metadata": True,
         "type": "realtime",
         "keywords": category.keywords,
@@ -151,14 +225,15 @@ def service_representation(category):
     }
 
 
-@require_GET
+@csrf_exempt
+@require_http_methods(["GET", "HEAD"])
 @open311_view
-@serialised_on_sqlite
 def service_list(request):
     """The commune's request categories, in the language asked for."""
     site = commune_for(request)
     language = current_language()
-    return respond([service_representation(category) for category in categories_for(site, language)])
+    services = [service_representation(category) for category in categories_for(site, language)]
+    return render(request, services, "services")
 
 
 def kind_attribute():
@@ -174,74 +249,77 @@ def kind_attribute():
     }
 
 
-@require_GET
+@csrf_exempt
+@require_http_methods(["GET", "HEAD"])
 @open311_view
-@serialised_on_sqlite
 def service_definition(request, service_code):
     """The extra attribute every service accepts: the kind of submission."""
     site = commune_for(request)
     if canonical_category(site, service_code) is None:
         raise Open311Error(404, _("Unknown service code."))
-    return respond({"service_code": service_code, "attributes": [kind_attribute()]})
+    return render(request, {"service_code": service_code, "attributes": [kind_attribute()]}, "service_definition")
 
 
-def _parse_date(value, name):
-    if not value:
-        return None
-    parsed = parse_datetime(value)
-    if parsed is None:
-        try:
-            parsed = datetime.datetime.combine(datetime.date.fromisoformat(value), datetime.time())
-        except ValueError:
-            parsed = None
-    if parsed is None:
-        raise Open311Error(400, _("The parameter %(name)s is not a valid date.") % {"name": name})
-    if timezone.is_naive(parsed):
-        parsed = timezone.make_aware(parsed)
-    return parsed
+def _form_error(form):
+    """The form's first problem as one GeoReport error description, naming the parameter."""
+    for name, errors in form.errors.items():
+        message = errors[0]
+        return message if name == "__all__" else f"{name}: {message}"
+    return _("The request is not valid.")
 
 
 def list_requests(request):
     site = commune_for(request)
-    params = request.GET
+    form = Open311QueryForm(request.GET)
+    if not form.is_valid():
+        raise Open311Error(400, _form_error(form))
+    params = form.cleaned_data
     items = ServiceRequest.objects.filter(commune=site).select_related("category", "category__locale", "department")
-    ids = params.get("service_request_id")
-    if ids:
-        wanted = [part.strip() for part in ids.split(",") if part.strip()]
-        if not all(part.isdigit() for part in wanted):
-            raise Open311Error(400, _("service_request_id must be a list of numbers."))
-        items = items.filter(pk__in=wanted)
+    if params["service_request_id"]:
+        items = items.filter(pk__in=params["service_request_id"])
     else:
-        end = _parse_date(params.get("end_date"), "end_date")
-        start = _parse_date(params.get("start_date"), "start_date")
-        if start and end and start > end:
-            raise Open311Error(400, _("start_date comes after end_date."))
+        start, end = params["start_date"], params["end_date"]
         if start is None and end is None:
             start = timezone.now() - datetime.timedelta(days=DEFAULT_WINDOW_DAYS)
         if start:
             items = items.filter(received_at__gte=start)
         if end:
             items = items.filter(received_at__lte=end)
-        codes = [code.strip() for code in params.get("service_code", "").split(",") if code.strip()]
-        if codes:
-            items = items.filter(category__code__in=codes)
-        statuses = [status.strip() for status in params.get("status", "").split(",") if status.strip()]
-        if any(status not in ("open", "closed") for status in statuses):
-            raise Open311Error(400, _("status must be open, closed, or both separated by a comma."))
+        if params["service_code"]:
+            items = items.filter(category__code__in=params["service_code"])
+        statuses = params["status"]
         if statuses == ["open"]:
             items = items.exclude(status__in=CLOSED_REQUEST_STATUSES)
         elif statuses == ["closed"]:
             items = items.filter(status__in=CLOSED_REQUEST_STATUSES)
-    language = current_language()
-    items = items.prefetch_related("history").order_by("-received_at")[:MAX_RESULTS]
-    return respond([request_representation(item, language) for item in items])
+    return render(request, _representations(list(items.order_by("-received_at")[:MAX_RESULTS])), "service_requests")
+
+
+def public_notes(items):
+    """``{request id: its latest public status note}`` for many requests, in one query."""
+    notes = {}
+    for request_id, note in (
+        StatusChange.objects.filter(request_id__in=[item.pk for item in items])
+        .exclude(public_note="")
+        .order_by("request_id", "-changed_at", "-pk")
+        .values_list("request_id", "public_note")
+    ):
+        notes.setdefault(request_id, note)
+    return notes
+
+
+def _representations(items):
+    """Requests as GeoReport v2 shows them, categories in the caller's language: three queries, whatever the count."""
+    categories = localised_many([item.category for item in items], current_language())
+    notes = public_notes(items)
+    return [request_representation(item, categories[item.category_id], notes.get(item.pk, "")) for item in items]
 
 
 def _payload(request):
     if request.content_type == "application/json":
         try:
             data = json.loads(request.body or b"{}")
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise Open311Error(400, _("The request body is not valid JSON.")) from exc
         if not isinstance(data, dict):
             raise Open311Error(400, _("The request body is not valid JSON."))
@@ -249,70 +327,54 @@ def _payload(request):
     return request.POST
 
 
-def _decimal(value, name, low, high):
-    if value in (None, ""):
-        return None
-    try:
-        number = Decimal(str(value)).quantize(Decimal("0.000001"))
-    except (InvalidOperation, ValueError) as exc:
-        raise Open311Error(400, _("The parameter %(name)s is not a number.") % {"name": name}) from exc
-    if not low <= number <= high:
-        raise Open311Error(400, _("The parameter %(name)s is out of range.") % {"name": name})
-    return number
+def authenticate_key(raw_key, site):
+    """The API token an application files requests with: usable, of ``site``, with the ``open311`` scope.
+
+    Open311's ``api_key`` is a portal API token (the one token model, ``api.ApiToken``), looked up here
+    only: the API app itself is not imported by the apps it exposes.
+    """
+    from api.models import ApiToken, Scope
+
+    token = ApiToken.authenticate(raw_key)
+    if token is None:
+        raise Open311Error(403, _("A valid api_key is required to file a request."))
+    if not token.has_scope(Scope.OPEN311):
+        raise Open311Error(403, _("This api_key may not file Open311 requests."))
+    if token.commune_id != site.pk:
+        raise Open311Error(403, _("This api_key belongs to another commune."))
+    return token
 
 
 def create_request(request):
-    data = _payload(request)
-    api_key = Open311ApiKey.authenticate(data.get("api_key") or request.headers.get("X-Api-Key", ""))
-    if api_key is None:
-        raise Open311Error(403, _("A valid api_key is required to file a request."))
-    site = commune_for(request)
-    if api_key.commune_id != site.pk:
-        raise Open311Error(403, _("This api_key belongs to another commune."))
     if over_rate_limit(request, "open311"):
         raise Open311Error(429, _("Too many submissions from your address; try again later."))
-    category = canonical_category(site, data.get("service_code", ""))
+    data = _payload(request)
+    site = commune_for(request)
+    authenticate_key(data.get("api_key") or request.headers.get("X-Api-Key", ""), site)
+    form = Open311RequestForm(data)
+    if not form.is_valid():
+        raise Open311Error(400, _form_error(form))
+    fields = form.cleaned_data
+    category = canonical_category(site, fields["service_code"])
     if category is None or not category.active:
         raise Open311Error(404, _("Unknown service code."))
-    latitude = _decimal(data.get("lat"), "lat", -90, 90)
-    longitude = _decimal(data.get("long"), "long", -180, 180)
-    if (latitude is None) != (longitude is None):
-        raise Open311Error(400, _("Give both lat and long, or neither."))
-    address = (data.get("address_string") or "").strip()[:255]
-    if latitude is None and not address and not data.get("address_id"):
-        raise Open311Error(400, _("A location is required: lat and long, address_string or address_id."))
-    description = (data.get("description") or "").strip()
-    if not description:
-        raise Open311Error(400, _("A description is required."))
-    if len(description) > MAX_DESCRIPTION:
-        raise Open311Error(400, _("The description is too long."))
-    kind = data.get("attribute[kind]") or SubmissionKind.SERVICE_REQUEST
-    if kind not in SubmissionKind.values:
-        raise Open311Error(400, _("attribute[kind] has an unknown value."))
     key = (request.headers.get("Idempotency-Key") or "").strip() or None
-    if key and (len(key) > 64 or not key.replace("-", "").replace("_", "").isalnum()):
+    if key and not IDEMPOTENCY_KEY.match(key):
         raise Open311Error(400, _("The Idempotency-Key header must be at most 64 letters, digits, - or _."))
-    email = (data.get("email") or "").strip()
-    if email and ("@" not in email or len(email) > 254):
-        raise Open311Error(400, _("The e-mail address is not valid."))
-    name = " ".join(part for part in (data.get("first_name", ""), data.get("last_name", "")) if part).strip()
-    media_url = (data.get("media_url") or "").strip()
-    if media_url and not media_url.startswith(("http://", "https://")):
-        raise Open311Error(400, _("media_url must be an http or https address."))
 
     def build():
         return ServiceRequest.objects.create(
             commune=site,
             category=category,
-            kind=kind,
-            description=description,
-            address=address,
-            latitude=latitude,
-            longitude=longitude,
-            name=name[:200],
-            email=email,
-            phone=(data.get("phone") or "").strip()[:32],
-            external_media_url=media_url[:200],
+            kind=fields["kind"],
+            description=fields["description"],
+            address=fields["address_string"],
+            latitude=fields["lat"],
+            longitude=fields["long"],
+            name=fields["name"][:200],
+            email=fields["email"],
+            phone=fields["phone"],
+            external_media_url=fields["media_url"],
             language=current_language(),
             source="open311",
             idempotency_key=key,
@@ -330,13 +392,12 @@ def create_request(request):
             "account_id": None,
         }
     ]
-    return respond(body, status=201 if created else 200)
+    return render(request, body, "service_requests", status=201 if created else 200)
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @open311_view
-@serialised_on_sqlite
 def requests_endpoint(request):
     """``GET`` lists requests (no personal data); ``POST`` files one, with an API key."""
     if request.method == "POST":
@@ -344,10 +405,11 @@ def requests_endpoint(request):
     return list_requests(request)
 
 
-@require_GET
+@csrf_exempt
+@require_http_methods(["GET", "HEAD"])
 @open311_view
-@serialised_on_sqlite
 def request_detail(request, service_request_id):
+    """One request, as a list of one (the specification's shape)."""
     site = commune_for(request)
     item = (
         ServiceRequest.objects.filter(commune=site, pk=service_request_id)
@@ -356,4 +418,11 @@ def request_detail(request, service_request_id):
     )
     if item is None:
         raise Open311Error(404, _("No request has this service_request_id."))
-    return respond([request_representation(item, current_language())])
+    return render(request, _representations([item]), "service_requests")
+
+
+@csrf_exempt
+def not_found(request):
+    """Any other address under /open311/: a GeoReport error list, not an HTML page."""
+    request.open311_format = "xml" if request.path.endswith(".xml") else "json"
+    return error_response(request, 404, _("There is no Open311 resource at this address."))

@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+import security.converters  # noqa: F401  (registers the "id" converter)
+
 from . import views
 
 app_name = "participation"
@@ -13,10 +15,11 @@ urlpatterns = [
     path("requests/<str:code>/", views.request_status, name="request_status"),
     path("petitions/", views.petition_list, name="petition_list"),
     path("petitions/new/", views.petition_new, name="petition_new"),
-    path("petitions/<int:pk>/", views.petition_detail, name="petition_detail"),
+    path("petitions/<id:pk>/", views.petition_detail, name="petition_detail"),
     path("petitions/track/<str:code>/", views.petition_status, name="petition_status"),
     path("information/new/", views.information_new, name="information_new"),
     path("information/<str:code>/", views.information_status, name="information_status"),
-    path("rate/<int:page_id>/", views.rate_service, name="rate_service"),
+    path("rate/", views.rate_choose, name="rate_choose"),
+    path("rate/<id:page_id>/", views.rate_service, name="rate_service"),
     path("statistics/", views.statistics_page, name="statistics"),
 ]

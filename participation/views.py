@@ -7,6 +7,7 @@ import secrets
 from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Site
 
-from pages.models import ServicePage
+from pages.models import ParticipationPage, ServicePage
 
-from .abuse import over_rate_limit, serialised_on_sqlite
+from .abuse import over_rate_limit
 from .categories import canonical_category, categories_for, localised
 from .codes import normalise_tracking_code
 from .enums import InformationStatus, PetitionFiler, PetitionStatus
@@ -68,15 +69,42 @@ def _create_once(model, site, key, build):
         return model.objects.get(commune=site, idempotency_key=key), False
 
 
+def in_commune(pages, site):
+    """``pages`` narrowed to the commune's trees: its home in every language and what is below."""
+    within = Q(pk__in=[])
+    for home in site.root_page.get_translations(inclusive=True).only("path"):
+        within |= Q(path__startswith=home.path)
+    return pages.filter(within)
+
+
+def citizen_hub(site, language):
+    """The commune's participation page (the citizen hub) in ``language``, else in any language."""
+    hubs = in_commune(ParticipationPage.objects.live().public(), site).order_by("path")
+    return hubs.filter(locale__language_code=language).first() or hubs.first()
+
+
 @require_GET
-@serialised_on_sqlite
 def index(request):
-    """The entry to every channel, with the tracking-code look-up."""
+    """The entry to every channel: the commune's citizen hub page, or a plain list where it has none."""
+    site = current_commune(request)
+    hub = citizen_hub(site, current_language())
+    if hub is not None and hub.locale.language_code == current_language():
+        return redirect(hub.get_url(request))
     return render(request, "participation/index.html", {"tracking_form": TrackingForm()})
 
 
+@require_GET
+def rate_choose(request):
+    """The commune's services in the visitor's language, each with its rating form."""
+    site = current_commune(request)
+    language = current_language()
+    services = in_commune(ServicePage.objects.live().public(), site).order_by("path")
+    if services.filter(locale__language_code=language).exists():
+        services = services.filter(locale__language_code=language)
+    return render(request, "participation/rate_choose.html", {"services": services})
+
+
 @require_http_methods(["GET", "POST"])
-@serialised_on_sqlite
 def request_new(request):
     """The complaint and service-request form; on success, the receipt with the tracking code."""
     site = current_commune(request)
@@ -117,7 +145,6 @@ def request_new(request):
 
 
 @require_GET
-@serialised_on_sqlite
 def track(request):
     """Look up a complaint, petition or information request by its tracking code."""
     form = TrackingForm(request.GET)
@@ -137,7 +164,6 @@ def track(request):
 
 
 @require_GET
-@serialised_on_sqlite
 def request_status(request, code):
     """Where a complaint or request stands, without any personal data."""
     site = current_commune(request)
@@ -156,7 +182,6 @@ def request_status(request, code):
 
 
 @require_GET
-@serialised_on_sqlite
 def petition_list(request):
     site = current_commune(request)
     petitions = (
@@ -173,7 +198,6 @@ def petition_list(request):
 
 
 @require_http_methods(["GET", "POST"])
-@serialised_on_sqlite
 def petition_new(request):
     site = current_commune(request)
     template = "participation/petition_form.html"
@@ -201,7 +225,6 @@ def petition_new(request):
 
 
 @require_GET
-@serialised_on_sqlite
 def petition_status(request, code):
     """The filer's view of the petition, including while it awaits opening for signatures."""
     site = current_commune(request)
@@ -214,7 +237,6 @@ def petition_status(request, code):
 
 
 @require_http_methods(["GET", "POST"])
-@serialised_on_sqlite
 def petition_detail(request, pk):
     """A public petition: what it asks, how many signed, what the council decided; signing while open."""
     site = current_commune(request)
@@ -250,7 +272,6 @@ def petition_detail(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@serialised_on_sqlite
 def information_new(request):
     """The access-to-information request form (law 31-13)."""
     site = current_commune(request)
@@ -279,7 +300,6 @@ def information_new(request):
 
 
 @require_GET
-@serialised_on_sqlite
 def information_status(request, code):
     site = current_commune(request)
     item = get_object_or_404(InformationRequest, commune=site, tracking_code=normalise_tracking_code(code))
@@ -299,7 +319,6 @@ def rating_fingerprint(token, service, day):
 
 
 @require_http_methods(["GET", "POST"])
-@serialised_on_sqlite
 def rate_service(request, page_id):
     """Rate a service page from 1 to 5; one rating per browser, service and day."""
     site = current_commune(request)
@@ -345,7 +364,6 @@ def rate_service(request, page_id):
 
 
 @require_GET
-@serialised_on_sqlite
 def statistics_page(request):
     """The public transparency dashboard, drawn in HTML and CSS."""
     site = current_commune(request)
@@ -361,7 +379,6 @@ def statistics_page(request):
 
 
 @require_GET
-@serialised_on_sqlite
 def statistics_json(request):
     """The same figures as the dashboard, as JSON."""
     site = current_commune(request)

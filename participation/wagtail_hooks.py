@@ -1,9 +1,11 @@
-"""The participation back office: inbox, petitions, information requests, ratings, calendar and keys."""
+"""The participation back office: inbox, petitions, information requests, ratings and calendar."""
 
 import django_filters
 from django.db.models import Avg, Count
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
@@ -11,26 +13,30 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.models import CreateView
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+import security.converters  # noqa: F401  (registers the "id" converter)
+from tenancy.scope import CommuneScopedViewSetMixin, path_for_pages, scope
+
 from .admin_forms import InformationRequestAdminForm, PetitionAdminForm, ServiceRequestAdminForm
+from .attachments import request_attachment
+from .categories import category_choices
 from .enums import InformationStatus, PetitionStatus, RequestStatus
 from .models import (
     Department,
     InformationRequest,
-    Open311ApiKey,
     Petition,
-    PublicHoliday,
     ServiceCategory,
     ServiceRating,
     ServiceRequest,
 )
+from .models.complaints import SOURCE_LABELS
 from .panels import RecordPanel
 
 
@@ -56,29 +62,53 @@ class OverdueFilter(django_filters.BooleanFilter):
         return queryset
 
 
+class CategoryFilter(django_filters.ChoiceFilter):
+    """A category chosen by its code: the items filed under that category in any of the editor's communes."""
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        return queryset.filter(category__code=value)
+
+
 class ServiceRequestFilterSet(WagtailFilterSet):
-    status = django_filters.MultipleChoiceFilter(label=_("status"), choices=RequestStatus.choices)
-    overdue = OverdueFilter(label=_("late"))
+    status = django_filters.MultipleChoiceFilter(label=capfirst(_("status")), choices=RequestStatus.choices)
+    category = CategoryFilter(label=capfirst(_("category")), choices=())
+    source = django_filters.ChoiceFilter(label=capfirst(_("channel")), choices=list(SOURCE_LABELS.items()))
+    overdue = OverdueFilter(label=capfirst(_("late")))
 
     class Meta:
         model = ServiceRequest
         fields = ["status", "kind", "category", "department", "source", "commune"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        categories = ServiceCategory.objects.all()
+        if self.request is not None:
+            categories = scope(categories, self.request.user)
+        self.form.fields["category"].choices = category_choices(categories, (get_language() or "ar").split("-")[0])
 
-class ServiceRequestViewSet(ModelViewSet):
+
+class ServiceRequestIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_category_label((get_language() or "ar").split("-")[0])
+
+
+class ServiceRequestViewSet(CommuneScopedViewSetMixin, ModelViewSet):
+    index_view_class = ServiceRequestIndexView
     name = "participation_requests"
     model = ServiceRequest
     icon = "mail"
     menu_label = _("Complaints and requests")
     list_display = [
         "tracking_code",
-        "category",
+        Column("category_label", label=capfirst(_("category")), sort_key="category__name"),
         "kind",
         "status",
         "department",
         "received_at",
         "answer_due_on",
-        BooleanColumn("is_late", label=_("late")),
+        BooleanColumn("is_late", label=capfirst(_("late"))),
     ]
     list_per_page = 50
     filterset_class = ServiceRequestFilterSet
@@ -86,10 +116,12 @@ class ServiceRequestViewSet(ModelViewSet):
     ordering = ["-received_at"]
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_template_name = "participation/admin/inspect.html"
+    inspect_view_fields_exclude = ["idempotency_key", "language"]
     list_export = [
         "tracking_code",
         "kind",
-        "category",
+        "category_label",
         "status",
         "department",
         "source",
@@ -117,14 +149,14 @@ class ServiceRequestViewSet(ModelViewSet):
 
 
 class PetitionFilterSet(WagtailFilterSet):
-    status = django_filters.MultipleChoiceFilter(label=_("status"), choices=PetitionStatus.choices)
+    status = django_filters.MultipleChoiceFilter(label=capfirst(_("status")), choices=PetitionStatus.choices)
 
     class Meta:
         model = Petition
         fields = ["status", "filer_kind", "commune"]
 
 
-class PetitionViewSet(ModelViewSet):
+class PetitionViewSet(CommuneScopedViewSetMixin, ModelViewSet):
     name = "participation_petitions"
     model = Petition
     icon = "list-ul"
@@ -166,14 +198,14 @@ class PetitionViewSet(ModelViewSet):
 
 
 class InformationRequestFilterSet(WagtailFilterSet):
-    status = django_filters.MultipleChoiceFilter(label=_("status"), choices=InformationStatus.choices)
+    status = django_filters.MultipleChoiceFilter(label=capfirst(_("status")), choices=InformationStatus.choices)
 
     class Meta:
         model = InformationRequest
         fields = ["status", "urgent", "commune"]
 
 
-class InformationRequestViewSet(ModelViewSet):
+class InformationRequestViewSet(CommuneScopedViewSetMixin, ModelViewSet):
     name = "participation_information"
     model = InformationRequest
     icon = "help"
@@ -206,9 +238,10 @@ class InformationRequestViewSet(ModelViewSet):
     )
 
 
-class ServiceRatingViewSet(ModelViewSet):
+class ServiceRatingViewSet(CommuneScopedViewSetMixin, ModelViewSet):
     name = "participation_ratings"
     model = ServiceRating
+    commune_field = path_for_pages("service")
     icon = "pick"
     menu_label = _("Service ratings")
     list_display = ["service", "score", "comment", "rated_on"]
@@ -220,7 +253,7 @@ class ServiceRatingViewSet(ModelViewSet):
     export_filename = "service-ratings"
 
 
-class ServiceCategoryViewSet(SnippetViewSet):
+class ServiceCategoryViewSet(CommuneScopedViewSetMixin, SnippetViewSet):
     model = ServiceCategory
     icon = "tag"
     menu_label = _("Request categories")
@@ -229,7 +262,7 @@ class ServiceCategoryViewSet(SnippetViewSet):
     search_fields = ["name", "code"]
 
 
-class DepartmentViewSet(ModelViewSet):
+class DepartmentViewSet(CommuneScopedViewSetMixin, ModelViewSet):
     name = "participation_departments"
     model = Department
     icon = "group"
@@ -237,44 +270,6 @@ class DepartmentViewSet(ModelViewSet):
     list_display = ["name", "email", "commune"]
     list_filter = ["commune"]
     form_fields = ["commune", "name", "email"]
-
-
-class PublicHolidayViewSet(ModelViewSet):
-    name = "participation_holidays"
-    model = PublicHoliday
-    icon = "date"
-    menu_label = _("Public holidays")
-    list_display = ["name", "date", "recurs_yearly", "commune"]
-    list_filter = ["recurs_yearly", "commune"]
-    form_fields = ["name", "date", "recurs_yearly", "commune"]
-    ordering = ["date"]
-
-
-class ApiKeyCreateView(CreateView):
-    """Shows the new key once, in the success message; only its hash is kept."""
-
-    def save_instance(self):
-        instance = self.form.save(commit=False)
-        self.raw_key = instance.set_new_key()
-        instance.save()
-        return instance
-
-    def get_success_message(self, instance):
-        return _("Key created for %(name)s. Copy it now, it will not be shown again: %(key)s") % {
-            "name": instance.name,
-            "key": self.raw_key,
-        }
-
-
-class Open311ApiKeyViewSet(ModelViewSet):
-    name = "participation_keys"
-    model = Open311ApiKey
-    icon = "key"
-    menu_label = _("Open311 API keys")
-    list_display = ["name", "prefix", "commune", "active", "created_at", "last_used_at"]
-    form_fields = ["commune", "name", "active"]
-    add_view_class = ApiKeyCreateView
-    copy_view_enabled = False
 
 
 class RatingSummaryView(WagtailAdminTemplateMixin, TemplateView):
@@ -286,14 +281,15 @@ class RatingSummaryView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        visible = scope(ServiceRating.objects.all(), self.request.user, path_for_pages("service"))
         summary = (
-            ServiceRating.objects.values("service__translation_key")
+            visible.values("service__translation_key")
             .annotate(count=Count("pk"), average=Avg("score"))
             .order_by("-count")
         )
         rows = []
         for entry in summary:
-            ratings = ServiceRating.objects.filter(service__translation_key=entry["service__translation_key"])
+            ratings = visible.filter(service__translation_key=entry["service__translation_key"])
             latest = ratings.select_related("service").first()
             rows.append(
                 {
@@ -314,8 +310,6 @@ class ParticipationGroup(ModelViewSetGroup):
         InformationRequestViewSet,
         ServiceRatingViewSet,
         DepartmentViewSet,
-        PublicHolidayViewSet,
-        Open311ApiKeyViewSet,
     )
     menu_icon = "mail"
     menu_label = _("Participation")
@@ -335,7 +329,14 @@ def register_participation_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_rating_summary():
-    return [path("participation/ratings-summary/", RatingSummaryView.as_view(), name="participation_rating_summary")]
+    return [
+        path("participation/ratings-summary/", RatingSummaryView.as_view(), name="participation_rating_summary"),
+        path(
+            "participation/requests/<id:pk>/attachment/",
+            request_attachment,
+            name="participation_request_attachment",
+        ),
+    ]
 
 
 class LateItemsPanel(Component):
@@ -345,16 +346,22 @@ class LateItemsPanel(Component):
     order = 90
     template_name = "participation/admin/late_items_panel.html"
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context=None):
         today = timezone.localdate()
         return {
-            "late_requests": ServiceRequest.objects.overdue(today).count(),
-            "late_information": InformationRequest.objects.exclude(
+            "late_requests": scope(ServiceRequest.objects.overdue(today), self.user).count(),
+            "late_information": scope(InformationRequest.objects.all(), self.user)
+            .exclude(
                 status__in=[InformationStatus.GRANTED, InformationStatus.PARTIALLY_GRANTED, InformationStatus.REFUSED]
             )
             .filter(due_on__lt=today)
             .count(),
-            "late_petitions": Petition.objects.filter(status=PetitionStatus.FILED, review_due_on__lt=today).count(),
+            "late_petitions": scope(Petition.objects.all(), self.user)
+            .filter(status=PetitionStatus.FILED, review_due_on__lt=today)
+            .count(),
             "requests_url": reverse("participation_requests:index") + "?overdue=true",
             "information_url": reverse("participation_information:index"),
             "petitions_url": reverse("participation_petitions:index") + f"?status={PetitionStatus.FILED}",
@@ -366,4 +373,4 @@ def add_late_items_panel(request, panels):
     if request.user.has_perm("participation.view_servicerequest") or request.user.has_perm(
         "participation.change_servicerequest"
     ):
-        panels.append(LateItemsPanel())
+        panels.append(LateItemsPanel(request.user))

@@ -4,11 +4,17 @@ A document's text is read with pypdf in a background task when the document is s
 ``search.tasks``) and kept in ``CommuneDocument.extracted_text``. When a page is indexed, the text
 of every document it refers to (in a StreamField such as the attachments, or through a foreign key
 such as a council session's minutes) is indexed with it.
+
+Only documents any visitor may open lend their text: a document in a collection with a view restriction
+(login, groups or password, on the collection or one of its ancestors) keeps its text out of the index, so
+it never shows in a page's hits, snippets, suggestions or the search API, nor in the words that search
+offers as corrections. Moving a document into or out of such a collection, or restricting a collection,
+indexes the pages that attach it again (``search.signals``).
 """
 
 import logging
 
-from django.db.models import ForeignKey
+from django.db.models import ForeignKey, Q
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 
@@ -36,17 +42,44 @@ def attached_document_ids(obj):
     return list(dict.fromkeys(ids))
 
 
+def restricted_collections():
+    """A filter on collections: those with a view restriction of their own or of an ancestor."""
+    from wagtail.models import CollectionViewRestriction
+
+    paths = set(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
+def public_documents(queryset):
+    """The documents of ``queryset`` any visitor may open: none of their collections is restricted."""
+    from wagtail.models import Collection
+
+    return queryset.exclude(collection__in=Collection.objects.filter(restricted_collections()))
+
+
+def is_public_document(document):
+    return public_documents(type(document).objects.filter(pk=document.pk)).exists()
+
+
 def attached_document_text(obj):
-    """The extracted text to index with ``obj``: its own for a document, else its documents'."""
+    """The extracted text to index with ``obj``: its own for a document, else its documents'.
+
+    Text of a document a visitor may not open is left out, whichever it is.
+    """
     document_model = get_document_model()
-    if isinstance(obj, document_model):
-        return getattr(obj, "extracted_text", "")
     if not hasattr(document_model, "extracted_text"):
         return ""
+    if isinstance(obj, document_model):
+        text = getattr(obj, "extracted_text", "")
+        return text if text and is_public_document(obj) else ""
     ids = attached_document_ids(obj)
     if not ids:
         return ""
-    texts = dict(document_model.objects.filter(pk__in=ids).values_list("pk", "extracted_text"))
+    public = public_documents(document_model.objects.filter(pk__in=ids))
+    texts = dict(public.values_list("pk", "extracted_text"))
     return "\n".join(texts[pk] for pk in ids if texts.get(pk))
 
 

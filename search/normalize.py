@@ -18,7 +18,9 @@ same steps here:
    spellings of the same word (its plural, its form with the article) share at least one form,
    which is what makes them find each other. Both sides enumerating every way of cutting a word,
    rather than picking one, is what keeps a word that merely starts with و or ب (وثيقة, بلدية)
-   consistent with its forms that do carry a clitic.
+   consistent with its forms that do carry a clitic. A broken plural (مدارس, أسواق) also yields
+   its singular's forms, from the dictionary in ``search.lexicon``, so that the plural and the
+   singular meet whichever of the two the page or the query uses.
 """
 
 import re
@@ -235,6 +237,17 @@ def _arabic_variants(word):
     return forms
 
 
+def _singular_forms(token):
+    """The forms of the singulars of ``token`` when it (or its remainder after clitics) is a broken plural."""
+    from .lexicon import singulars_of
+
+    forms = []
+    for remainder in _strip_prefixes(token):
+        for singular in singulars_of(remainder):
+            forms.extend(form for spelling in _hamza_spellings(singular) for form in _arabic_variants(spelling))
+    return forms
+
+
 def _french_variants(word):
     forms = [word]
     if len(word) > 4 and word.endswith("aux"):
@@ -248,6 +261,7 @@ def variants(token):
     """The forms under which a folded token is indexed and looked up; the token itself first."""
     if is_arabic(token):
         forms = [form for spelling in _hamza_spellings(token) for form in _arabic_variants(spelling)]
+        forms += _singular_forms(token)
     elif _LATIN_LETTER.match(token):
         forms = _french_variants(token)
     else:

@@ -5,14 +5,15 @@ import logging
 from django.db import DatabaseError, transaction
 from wagtail.contrib.search_promotions.models import Query
 
-from .models import UnansweredQuery
+from .models import CommuneQuery, UnansweredQuery
 from .normalize import display_query
 
 logger = logging.getLogger(__name__)
 
 
-def record_search(query, *, locale, found):
-    """Count a search: in Wagtail's query statistics, and among unanswered queries if nothing was found.
+def record_search(query, *, locale, found, commune=None):
+    """Count a search: in Wagtail's query statistics (for promoted results), in the commune's own
+    counts, and among the commune's unanswered queries if nothing was found.
 
     A failure to record is logged and never stops the search itself.
     """
@@ -22,7 +23,8 @@ def record_search(query, *, locale, found):
     try:
         with transaction.atomic():
             Query.get(text).add_hit()
+            CommuneQuery.record(text, locale, commune=commune)
             if not found:
-                UnansweredQuery.record(text, locale)
+                UnansweredQuery.record(text, locale, commune=commune)
     except DatabaseError:
         logger.exception("Could not record the search %r", text)

@@ -1,4 +1,5 @@
-"""The editors' search report: the most frequent queries and the queries that found nothing."""
+"""The editors' search report: the most frequent queries and the queries that found nothing, of the
+communes the editor works for (every commune for a superuser)."""
 
 import datetime
 
@@ -9,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.contrib.search_promotions.models import QueryDailyHits
 
-from .models import UnansweredQuery
+from tenancy.scope import scope
+
+from .models import CommuneQuery, UnansweredQuery
 
 PERIODS = (7, 30, 90)
 DEFAULT_PERIOD = 30
@@ -53,14 +55,15 @@ class SearchQueriesReportView(WagtailAdminTemplateMixin, TemplateView):
         since = timezone.localdate() - datetime.timedelta(days=days - 1)
         context["days"] = days
         context["periods"] = PERIODS
+        user = self.request.user
         context["frequent"] = list(
-            QueryDailyHits.objects.filter(date__gte=since)
-            .values("query__query_string")
+            scope(CommuneQuery.objects.filter(date__gte=since), user)
+            .values("query_string")
             .annotate(total=Sum("hits"))
-            .order_by("-total", "query__query_string")[:ROWS]
+            .order_by("-total", "query_string")[:ROWS]
         )
         context["unanswered"] = list(
-            UnansweredQuery.objects.filter(date__gte=since)
+            scope(UnansweredQuery.objects.filter(date__gte=since), user)
             .values("query_string", "locale")
             .annotate(total=Sum("hits"))
             .order_by("-total", "query_string")[:ROWS]

@@ -14,19 +14,24 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import F, IntegerField
+from django.db.models import F
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.text import capfirst
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import SearchField
 
+from . import retrieval
 from .documents import attached_document_text
+from .expansion import corrected_query, expand, required
 from .highlight import highlight, query_forms
 from .normalize import autocomplete_terms, query_terms, tokenize
+from .ranking import rank
 
 #: At most this many matches are ranked, counted and faceted for one query.
 MAX_HITS = 500
+#: The first candidates are ranked from their indexed words (``search.ranking``); the rest keep their order.
+RANKED_HITS = 100
 PAGE_SIZE = 10
 SUGGESTIONS = 8
 SUGGEST_CACHE_SECONDS = 60
@@ -101,12 +106,18 @@ class SearchOutcome:
     promotions: list = field(default_factory=list)
     other_languages: list = field(default_factory=list)
     any_word: bool = False
+    did_you_mean: str = ""
     selected_type: str = ""
     selected_year: int | None = None
 
     @property
     def searched(self):
         return bool(self.terms)
+
+    @property
+    def unsearchable(self):
+        """Words were typed, but only words too short or too common to search for."""
+        return bool(self.query) and not self.terms
 
 
 def localized_root(root, locale):
@@ -130,35 +141,84 @@ def _type_key(content_type):
     return f"{content_type.app_label}.{content_type.model}"
 
 
-def _year_expression():
-    years = [
-        ExtractYear(f"{model.split('.')[1]}__{name}") if is_date else F(f"{model.split('.')[1]}__{name}")
-        for model, (name, is_date) in DATE_FIELDS.items()
-    ]
-    return Coalesce(*years, ExtractYear("first_published_at"), output_field=IntegerField())
-
-
 def _ranked_hits(query, pages, operator):
+    """Matches in the configured backend's own order, for backends other than the database's."""
     backend = get_search_backend()
     found = backend.search(query, pages.only("pk", "content_type"), operator=operator)[:MAX_HITS]
     return [(page.pk, page.content_type_id) for page in found]
 
 
-def _years(pks):
-    if not pks:
-        return {}
-    return dict(
-        Page.objects.filter(pk__in=pks).annotate(content_year=_year_expression()).values_list("pk", "content_year")
-    )
+def commune_of(root):
+    """The id of the site whose root is ``root``: the commune whose synonyms apply."""
+    if root is None:
+        return None
+    return Site.objects.filter(root_page_id=root.pk).values_list("pk", flat=True).first()
 
 
-def count_matches(query, pages):
+@dataclass
+class Found:
+    """The pages a query found, in ranking order, and how."""
+
+    hits: list
+    any_word: bool = False
+    groups: list = field(default_factory=list)
+    years: dict = field(default_factory=dict)
+
+
+def find(query, pages, *, commune_id=None, language=""):
+    """Every page of ``pages`` matching ``query``, best first (``search.ranking``), at most ``MAX_HITS``.
+
+    All the query's words are asked for first; when no page has them all, any of them.
+    """
+    if not retrieval.supported():
+        hits = _ranked_hits(query, pages, "and")
+        any_word = False
+        if not hits and len(query_terms(query)) > 1:
+            hits = _ranked_hits(query, pages, "or")
+            any_word = bool(hits)
+        return Found(hits, any_word, years=_years(hits))
+    groups = expand(query, commune_id=commune_id, language=language)
+    needed = required(groups)
+    hits = retrieval.candidates(needed, pages, "and", MAX_HITS)
+    # A word no page holds was left out: the pages shown have some of the words, not all.
+    any_word = bool(hits) and len(needed) < len(groups)
+    if not hits and len(needed) > 1:
+        hits = retrieval.candidates(needed, pages, "or", MAX_HITS)
+        any_word = bool(hits)
+    years = _years(hits)
+    head = hits[:RANKED_HITS]
+    hits = rank(groups, head, retrieval.indexed_words(head), years) + hits[RANKED_HITS:]
+    return Found(hits, any_word, groups, years)
+
+
+def _years(hits):
+    """``{pk: year}`` of the content of ``hits`` (``(pk, content_type_id)``): one query per type found.
+
+    Each page type is asked by primary key for its own date field, so the cost follows the
+    number of hits, not the number of pages of each type.
+    """
+    by_type = {}
+    for pk, content_type_id in hits:
+        by_type.setdefault(content_type_id, []).append(pk)
+    years = {}
+    for content_type_id, pks in by_type.items():
+        content_type = ContentType.objects.get_for_id(content_type_id)
+        model = content_type.model_class()
+        name, is_date = DATE_FIELDS.get(_type_key(content_type), (None, True))
+        if model is None:
+            continue
+        if name is None:
+            year = ExtractYear("first_published_at")
+        else:
+            year = Coalesce(ExtractYear(name) if is_date else F(name), ExtractYear("first_published_at"))
+        rows = model._default_manager.filter(pk__in=pks).annotate(content_year=year).values_list("pk", "content_year")
+        years.update(rows)
+    return years
+
+
+def count_matches(query, pages, *, commune_id=None, language=""):
     """How many pages of ``pages`` match ``query``, all its words or, failing that, any."""
-    backend = get_search_backend()
-    count = backend.search(query, pages, operator="and").count()
-    if count == 0 and len(query_terms(query)) > 1:
-        count = backend.search(query, pages, operator="or").count()
-    return count
+    return len(find(query, pages, commune_id=commune_id, language=language).hits)
 
 
 def search_commune(
@@ -175,17 +235,17 @@ def search_commune(
     if not outcome.terms or locale is None:
         return outcome
     pages = visible_pages(root, locale)
-
-    hits = _ranked_hits(query, pages, "and")
-    if not hits and len(outcome.terms) > 1:
-        hits = _ranked_hits(query, pages, "or")
-        outcome.any_word = bool(hits)
+    commune_id = commune_of(root)
+    found = find(query, pages, commune_id=commune_id, language=locale.language_code)
+    hits = found.hits
+    outcome.any_word = found.any_word
+    outcome.did_you_mean = corrected_query(found.groups)
 
     outcome.promotions = promotions_for(query, pages, request=request)
     promoted = {promotion.page.pk for promotion in outcome.promotions if promotion.page is not None}
     hits = [hit for hit in hits if hit[0] not in promoted]
 
-    years = _years([pk for pk, _type in hits])
+    years = found.years
     content_types = {ct_id: ContentType.objects.get_for_id(ct_id) for _pk, ct_id in hits}
     type_keys = {ct_id: _type_key(ct) for ct_id, ct in content_types.items()}
     type_labels = {
@@ -216,7 +276,7 @@ def search_commune(
     outcome.page = Paginator(narrowed, page_size).get_page(page)
     shown = [pk for pk, _type in outcome.page.object_list]
     specific = {p.pk: p for p in Page.objects.filter(pk__in=shown).specific()}
-    forms = query_forms(outcome.terms)
+    forms = query_forms(outcome.terms) | frozenset(form for group in found.groups for form in group.forms)
     for pk, ct_id in outcome.page.object_list:
         found = specific.get(pk)
         if found is None:
@@ -225,7 +285,7 @@ def search_commune(
         outcome.results.append(Result(found, key, type_labels[key], years.get(pk), snippet_for(found, forms)))
 
     if languages and not hits and not outcome.promotions:
-        outcome.other_languages = other_languages_with_matches(query, root=root, locale=locale)
+        outcome.other_languages = other_languages_with_matches(query, root=root, locale=locale, commune_id=commune_id)
     return outcome
 
 
@@ -260,7 +320,7 @@ def snippet_for(page, forms):
     return highlight(getattr(page, "intro", "") or text, forms)
 
 
-def other_languages_with_matches(query, *, root, locale):
+def other_languages_with_matches(query, *, root, locale, commune_id=None):
     """The commune's other languages that have results for ``query``."""
     names = dict(settings.LANGUAGES)
     found = []
@@ -268,7 +328,7 @@ def other_languages_with_matches(query, *, root, locale):
         if other.language_code not in names:
             continue
         pages = visible_pages(root, other)
-        count = count_matches(query, pages)
+        count = count_matches(query, pages, commune_id=commune_id, language=other.language_code)
         if count:
             found.append(OtherLanguage(other.language_code, names[other.language_code], count))
     return found
@@ -340,7 +400,10 @@ def suggest(query, *, root, locale, limit=SUGGESTIONS):
     if cached is not None:
         return cached
     pages = visible_pages(root, locale).only("pk", "title", "url_path", "content_type")
-    found = get_search_backend().autocomplete(query, pages)[:limit]
+    if retrieval.supported():
+        found = retrieval.titles_completing(terms, pages, limit)
+    else:
+        found = get_search_backend().autocomplete(query, pages)[:limit]
     suggestions = [{"id": page.pk, "title": page.title, "url": page.get_url() or ""} for page in found]
     cache.set(cache_key, suggestions, SUGGEST_CACHE_SECONDS)
     return suggestions

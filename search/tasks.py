@@ -37,6 +37,13 @@ def extract_document_text(document_id):
     reindex_referring_objects(document)
 
 
+@task()
+def reindex_documents(document_ids):
+    """Index again documents and the objects that attach them, after they became private or public."""
+    for document in get_document_model().objects.filter(pk__in=document_ids):
+        reindex_referring_objects(document)
+
+
 def reindex_referring_objects(document):
     """Index again the document and every object (page, snippet) that refers to it."""
     insert_or_update_object(document)

@@ -43,7 +43,12 @@ def search(request):
     )
     narrowed = bool(content_type or year or request.GET.get("page"))
     if outcome.searched and not narrowed and locale is not None:
-        record_search(query, locale=locale.language_code, found=bool(outcome.total or outcome.promotions))
+        record_search(
+            query,
+            locale=locale.language_code,
+            found=bool(outcome.total or outcome.promotions),
+            commune=Site.find_for_request(request),
+        )
     return TemplateResponse(
         request,
         "search/search.html",

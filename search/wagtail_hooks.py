@@ -21,3 +21,10 @@ def register_search_report_menu_item():
     return SearchQueriesMenuItem(
         _("Search queries"), reverse("search_queries_report"), name="search-queries", icon_name="search", order=1310
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_synonym_viewset():
+    from .views_admin import SynonymViewSet
+
+    return SynonymViewSet("search_synonyms")

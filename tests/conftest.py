@@ -1,7 +1,9 @@
 """Fixtures shared by the whole suite."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.db import transaction
 from django.test import override_settings
 
@@ -10,19 +12,35 @@ from .utils import build_commune
 
 @pytest.fixture(scope="session", autouse=True)
 def media_root(tmp_path_factory):
-    """Uploaded files go to a temporary folder, never into the project."""
+    """Uploaded files go to temporary folders, never into the project (private ones beside the public)."""
     root = tmp_path_factory.mktemp("media")
-    with override_settings(MEDIA_ROOT=str(root)):
+    private = tmp_path_factory.mktemp("private-media")
+    storages = {
+        **settings.STORAGES,
+        "private": {"BACKEND": "assets.storage.PrivateFileSystemStorage", "OPTIONS": {"location": str(private)}},
+    }
+    with override_settings(MEDIA_ROOT=str(root), BAWABA_PRIVATE_MEDIA_ROOT=private, STORAGES=storages):
         yield root
 
 
 @pytest.fixture(autouse=True)
-def clear_caches():
-    """Wagtail caches site root paths; each test starts from what its own database holds."""
-    for cache in caches.all():
+def clear_caches(request):
+    """Wagtail caches site root paths; each test starts from what its own database holds.
+
+    Caches kept in the database (the rate-limit counters without Redis) are cleared only for tests
+    that use the database; for the others there is nothing in them to clear.
+    """
+    in_memory = [cache for cache in caches.all() if not isinstance(cache, DatabaseCache)]
+    in_database = [cache for cache in caches.all() if isinstance(cache, DatabaseCache)]
+    if in_database and {"db", "transactional_db"} & set(request.fixturenames):
+        request.getfixturevalue("django_db_setup")
+        with request.getfixturevalue("django_db_blocker").unblock():
+            for cache in in_database:
+                cache.clear()
+    for cache in in_memory:
         cache.clear()
     yield
-    for cache in caches.all():
+    for cache in in_memory:
         cache.clear()
 
 

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from pages.enums import ProjectStatus, SessionKind, SessionStatus, TenderStatus
 from pages.models import CouncilSessionPage, ProjectPage, TenderPage
-from pages.workdays import add_working_days
+from workdays.calendar import add_working_days
+from workdays.models import HolidayOverride
 
 from .factories import (
     CouncilPageFactory,
@@ -239,26 +240,67 @@ def test_saving_an_ordinary_session_in_march_is_refused(db, pages, session):
 # Working days
 
 
-def test_working_days_skip_the_weekend():
-    thursday = datetime.date(2026, 3, 12)
+def test_working_days_skip_the_weekend(db):
+    thursday = datetime.date(2026, 3, 5)
 
-    assert add_working_days(thursday, 1) == datetime.date(2026, 3, 13)
-    assert add_working_days(thursday, 2) == datetime.date(2026, 3, 16)
-    assert add_working_days(thursday, 7) == datetime.date(2026, 3, 23)
+    assert add_working_days(thursday, 1) == datetime.date(2026, 3, 6)
+    assert add_working_days(thursday, 2) == datetime.date(2026, 3, 9)
+    assert add_working_days(thursday, 7) == datetime.date(2026, 3, 16)
 
 
-def test_working_days_skip_holidays():
-    # Throne Day, 30 July 2026, is a Thursday.
+def test_working_days_skip_throne_day(db):
+    # Throne Day, 30 July 2026, is a Thursday: it comes from the national calendar, nobody enters it.
     wednesday = datetime.date(2026, 7, 29)
 
-    assert add_working_days(wednesday, 1, holidays=[datetime.date(2026, 7, 30)]) == datetime.date(2026, 7, 31)
-    assert add_working_days(wednesday, 2, holidays=[datetime.date(2026, 7, 30)]) == datetime.date(2026, 8, 3)
+    assert add_working_days(wednesday, 1) == datetime.date(2026, 7, 31)
+    assert add_working_days(wednesday, 2) == datetime.date(2026, 8, 3)
 
 
-def test_zero_working_days_is_the_same_day():
+def test_zero_working_days_is_the_same_day(db):
     saturday = datetime.date(2026, 3, 14)
 
     assert add_working_days(saturday, 0) == saturday
+
+
+def test_extension_of_a_may_session_skips_eid_al_adha(session):
+    # The May 2026 session opens Monday 4 May; its fifteen days run to Monday 18 May. Seven working
+    # days of extension: 19-22 May, 25 and 26 May, then Eid al-Adha (Wednesday 27 and Thursday 28
+    # May, computed from the lunar calendar) does not count, so the last allowed day is Friday 29 May.
+    session.kind = SessionKind.ORDINARY
+    session.extended = True
+    session.start_date = datetime.date(2026, 5, 4)
+    session.end_date = datetime.date(2026, 5, 29)
+    assert session.latest_end_date == datetime.date(2026, 5, 29)
+    session.clean()
+
+    session.end_date = datetime.date(2026, 6, 1)
+    assert "end_date" in error_fields(session)
+
+
+def test_a_national_correction_of_eid_moves_the_session_limit(session):
+    # Had Eid al-Adha 2026 been observed a day later (Thursday 28 and Friday 29 May), editors cancel
+    # the computed Wednesday and add the Friday: Wednesday 27 May becomes the seventh working day.
+    HolidayOverride.objects.create(
+        name="Eid al-Adha", date=datetime.date(2026, 5, 27), kind=HolidayOverride.Kind.WORKING_DAY
+    )
+    HolidayOverride.objects.create(name="Eid al-Adha (2)", date=datetime.date(2026, 5, 29))
+    session.kind = SessionKind.ORDINARY
+    session.extended = True
+    session.start_date = datetime.date(2026, 5, 4)
+
+    assert session.latest_end_date == datetime.date(2026, 5, 27)
+
+
+def test_tender_bids_are_not_opened_on_a_public_holiday(tender):
+    tender.opening_session = timezone.make_aware(datetime.datetime(2026, 7, 30, 10, 0))  # Throne Day
+    tender.submission_deadline = timezone.make_aware(datetime.datetime(2026, 7, 29, 10, 0))
+    tender.published_on = datetime.date(2026, 7, 1)
+    tender.questions_deadline = None
+
+    assert "opening_session" in error_fields(tender)
+
+    tender.opening_session = timezone.make_aware(datetime.datetime(2026, 7, 31, 10, 0))
+    tender.clean()
 
 
 # Projects

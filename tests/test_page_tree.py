@@ -7,7 +7,14 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import HomePage
 from pages.models import StandardPage
 
-from .factories import PAGE_FACTORIES, SECTIONS, HomePageFactory, StandardPageFactory
+from .factories import (
+    OPTIONAL_PAGE_FACTORIES,
+    OPTIONAL_SECTIONS,
+    PAGE_FACTORIES,
+    SECTIONS,
+    HomePageFactory,
+    StandardPageFactory,
+)
 from .utils import build_commune
 
 #: The tree of the design: each page type and the only parent types it may have.
@@ -15,6 +22,8 @@ EXPECTED_PARENTS = {
     HomePage: {Page},
     **{section: {HomePage} for section in SECTIONS},
     **{child: {section} for section, child in SECTIONS.items() if child is not None},
+    **{section: {HomePage} for section in OPTIONAL_SECTIONS},
+    **{child: {section} for section, child in OPTIONAL_SECTIONS.items()},
 }
 SINGLE_SECTIONS = [model for model in SECTIONS if model.max_count_per_parent == 1]
 
@@ -28,7 +37,7 @@ def expected_children(parent_model):
 def test_every_page_type_of_the_project_is_in_the_design_tree():
     creatable = {model for model in get_page_models() if model.is_creatable}
     assert creatable == set(EXPECTED_PARENTS)
-    assert set(PAGE_FACTORIES) == set(EXPECTED_PARENTS)
+    assert set(PAGE_FACTORIES) | set(OPTIONAL_PAGE_FACTORIES) == set(EXPECTED_PARENTS)
 
 
 @pytest.mark.parametrize("child_model", list(EXPECTED_PARENTS), ids=lambda model: model.__name__)

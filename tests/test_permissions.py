@@ -56,7 +56,7 @@ def moderator(db, tanja):
 
 
 def test_editorial_groups_are_per_commune(tanja, tetouan):
-    assert set(tanja.groups) == {"communication", "council", "procurement", "moderators"}
+    assert set(tanja.groups) == {"communication", "council", "procurement", "moderators", "relations", "information"}
     assert {group.pk for group in tanja.groups.values()}.isdisjoint(group.pk for group in tetouan.groups.values())
 
 

@@ -2,6 +2,8 @@
 
 import io
 import logging
+import urllib.error
+import urllib.request
 
 import boto3
 import pytest
@@ -60,9 +62,23 @@ def s3_media(s3_endpoint, bucket):
                 **CREDENTIALS,
             },
         },
+        "private": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": BUCKET,
+                "endpoint_url": s3_endpoint,
+                "region_name": "us-east-1",
+                "file_overwrite": False,
+                "location": "private",
+                "default_acl": "private",
+                "querystring_auth": True,
+                "querystring_expire": 300,
+                **CREDENTIALS,
+            },
+        },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    with override_settings(STORAGES=storages_setting):
+    with override_settings(STORAGES=storages_setting, WAGTAILDOCS_SERVE_METHOD="redirect"):
         yield bucket
 
 
@@ -100,28 +116,34 @@ def test_image_and_rendition_are_stored_in_the_bucket(s3_media):
 
 
 @pytest.mark.django_db
-def test_document_round_trips_through_the_bucket_and_the_serve_view(client, s3_media):
+def test_document_is_private_in_the_bucket_and_served_by_a_signed_url_after_the_checks(client, s3_media):
     content = tiny_pdf_bytes("minutes of the session")
     document = CommuneDocumentFactory(file__data=content, file__filename="minutes.pdf")
 
-    assert document.file.name in keys_in(s3_media)
-    assert default_storage.open(document.file.name).read() == content
+    key = f"private/{document.file.name}"
+    assert key in keys_in(s3_media)
+    assert not default_storage.exists(document.file.name)
 
     response = client.get(reverse("wagtaildocs_serve", args=[document.pk, document.filename]))
 
-    assert response.status_code == 200
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    assert body == content
-    assert response["Content-Type"].startswith("application/pdf")
+    assert response.status_code == 302
+    signed = response["Location"]
+    assert "Signature=" in signed
+    with urllib.request.urlopen(signed, timeout=10) as download:
+        assert download.read() == content
+    unsigned = signed.split("?", 1)[0]
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(unsigned, timeout=10)
+    assert refused.value.code == 403
 
 
 @pytest.mark.django_db
 def test_deleting_a_document_removes_it_from_the_bucket(s3_media):
     document = CommuneDocumentFactory(file__data=tiny_pdf_bytes("to delete"), file__filename="old.pdf")
-    name = document.file.name
-    assert name in keys_in(s3_media)
+    key = f"private/{document.file.name}"
+    assert key in keys_in(s3_media)
 
     document.file.delete(save=False)
     document.delete()
 
-    assert name not in keys_in(s3_media)
+    assert key not in keys_in(s3_media)

@@ -12,12 +12,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from directory.models import BUREAU_ROLES, OrganizationKind
+from directory.models import BUREAU_ROLES, OrganizationKind, live_memberships
+from workdays.calendar import add_working_days
 
 from ..blocks import AgendaItemBlock, AttendanceBlock, DecisionBlock
 from ..enums import SessionKind, SessionStatus
 from ..mixins import CONTENT_API_FIELDS, CONTENT_SEARCH_FIELDS, AttachmentsMixin, BodyMixin, IntroMixin
-from ..workdays import add_working_days
+from ..prefetch import prefetched, public_pages
 
 ORDINARY_SESSION_MONTHS = (2, 5, 10)
 ORDINARY_SESSION_MAX_DAYS = 15
@@ -45,27 +46,45 @@ class CouncilPage(IntroMixin, BodyMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pages.CouncilSessionPage"]
     max_count_per_parent = 1
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("council page")
 
+    def published_council(self):
+        """The council organization once it is published; a draft council shows nothing."""
+        council = self.council if self.council_id else None
+        return council if council is not None and council.live else None
+
     def bureau(self):
-        if not self.council_id:
+        council = self.published_council()
+        if council is None:
             return []
-        return [m for m in self.council.current_memberships() if m.role in BUREAU_ROLES]
+        return [m for m in council.current_memberships() if m.role in BUREAU_ROLES]
 
     def members(self):
-        if not self.council_id:
+        council = self.published_council()
+        if council is None:
             return []
-        return list(self.council.current_memberships())
+        return list(council.current_memberships())
 
     def committees(self):
-        if not self.council_id:
+        council = self.published_council()
+        if council is None:
             return []
-        return self.council.children.filter(kind=OrganizationKind.COMMITTEE).prefetch_related("memberships__person")
+        return council.children.live().filter(kind=OrganizationKind.COMMITTEE).prefetch_related(live_memberships())
 
     def sessions(self):
         return CouncilSessionPage.objects.child_of(self).live().public().order_by("-start_date")
+
+    def get_context(self, request, *args, **kwargs):
+        """Members, committees and sessions with the people and photos they show, before the template runs."""
+        context = super().get_context(request, *args, **kwargs)
+        context["memberships"] = prefetched(self.members(), "person__photo__renditions")
+        context["committees"] = prefetched(self.committees(), "memberships__person__photo__renditions")
+        sessions = public_pages(CouncilSessionPage.objects.child_of(self).live())
+        context["sessions"] = list(sessions.order_by("-start_date"))
+        return context
 
 
 class CouncilSessionPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
@@ -139,6 +158,14 @@ class CouncilSessionPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
     class Meta:
         verbose_name = _("council session")
 
+    def get_context(self, request, *args, **kwargs):
+        """The minutes and the legal texts adopted at the session, before the template runs."""
+        context = super().get_context(request, *args, **kwargs)
+        if self.minutes_id:
+            self.minutes  # noqa: B018  (loads the document with the page, not in the template)
+        context["legal_texts"] = list(public_pages(self.legal_texts.live()))
+        return context
+
     def clean(self):
         super().clean()
         errors = {}
@@ -174,7 +201,7 @@ class CouncilSessionPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
         """The last day the law allows for an ordinary session, counting an extension if granted."""
         end = self.start_date + datetime.timedelta(days=ORDINARY_SESSION_MAX_DAYS - 1)
         if self.extended:
-            end = add_working_days(end, SESSION_EXTENSION_WORKING_DAYS)
+            end = add_working_days(end, SESSION_EXTENSION_WORKING_DAYS, site=self.get_site())
         return end
 
     @property

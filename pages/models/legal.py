@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..enums import LegalTextKind
-from ..filters import ChoiceFilter, TextFilter, YearFilter
+from ..filters import ChoiceFilter, TextFilter, YearFilter, listing_filters
 from ..mixins import (
     CONTENT_API_FIELDS,
     CONTENT_SEARCH_FIELDS,
@@ -31,12 +31,12 @@ class LegalTextIndexPage(SectionIndexMixin, Page):
     class Meta:
         verbose_name = _("legal text index")
 
-    def get_listing_filters(self):
-        return [
-            ChoiceFilter("kind", _("Kind"), LegalTextKind.choices),
-            YearFilter("year", _("Year"), "date"),
-            TextFilter("number", _("Number"), "number__icontains"),
-        ]
+    listing_filterset = listing_filters(
+        "LegalTextFilterSet",
+        kind=ChoiceFilter(label=_("Kind"), choices=LegalTextKind.choices),
+        year=YearFilter(label=_("Year"), field_name="date"),
+        number=TextFilter(label=_("Number"), field_name="number"),
+    )
 
 
 class LegalTextPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):

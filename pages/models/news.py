@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from ..blocks import ProgrammeItemBlock
 from ..enums import EventKind, NewsCategory
-from ..filters import ChoiceFilter, MonthFilter
+from ..filters import ChoiceFilter, MonthFilter, listing_filters
 from ..mixins import (
     CONTENT_API_FIELDS,
     CONTENT_SEARCH_FIELDS,
@@ -22,6 +22,7 @@ from ..mixins import (
     IntroMixin,
     SectionIndexMixin,
 )
+from ..prefetch import prefetched
 
 
 class NewsIndexPage(SectionIndexMixin, Page):
@@ -32,15 +33,16 @@ class NewsIndexPage(SectionIndexMixin, Page):
     api_fields = [APIField("intro")]
     subpage_types = ["pages.NewsPage"]
     listing_ordering = ("-date", "-pk")
+    listing_prefetch = ("image__renditions",)
 
     class Meta:
         verbose_name = _("news index")
 
-    def get_listing_filters(self):
-        return [
-            ChoiceFilter("category", _("Category"), NewsCategory.choices),
-            MonthFilter("month", _("Month"), "date"),
-        ]
+    listing_filterset = listing_filters(
+        "NewsFilterSet",
+        category=ChoiceFilter(label=_("Category"), choices=NewsCategory.choices),
+        month=MonthFilter(label=_("Month"), field_name="date"),
+    )
 
 
 class NewsPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
@@ -102,19 +104,23 @@ class EventIndexPage(SectionIndexMixin, Page):
     api_fields = [APIField("intro")]
     subpage_types = ["pages.EventPage"]
     listing_ordering = ("-start",)
+    listing_prefetch = ("image__renditions",)
 
     class Meta:
         verbose_name = _("event index")
 
-    def get_listing_filters(self):
-        return [ChoiceFilter("kind", _("Kind"), EventKind.choices)]
+    listing_filterset = listing_filters(
+        "EventFilterSet", kind=ChoiceFilter(label=_("Kind"), choices=EventKind.choices)
+    )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         events = context["listing"].queryset
-        context["upcoming"] = events.filter(end__gte=now).order_by("start", "pk")
-        context["past"] = self.paginate(request, events.filter(end__lt=now).order_by("-start", "-pk"))
+        upcoming = events.filter(end__gte=now).order_by("start", "pk")
+        past = self.paginate(request, events.filter(end__lt=now).order_by("-start", "-pk"))
+        context["upcoming"] = context["upcoming_events"] = prefetched(upcoming, "image__renditions")
+        context["past"] = context["past_events"] = prefetched(past, "image__renditions")
         return context
 
 

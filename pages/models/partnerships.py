@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..enums import PartnershipScope
-from ..filters import ChoiceFilter, YearFilter
+from ..filters import ChoiceFilter, YearFilter, listing_filters
 from ..mixins import (
     CONTENT_API_FIELDS,
     CONTENT_SEARCH_FIELDS,
@@ -33,15 +33,16 @@ class PartnershipIndexPage(SectionIndexMixin, Page):
     api_fields = [APIField("intro")]
     subpage_types = ["pages.PartnershipPage"]
     listing_ordering = ("-signed_on", "pk")
+    listing_prefetch = ("partners",)
 
     class Meta:
         verbose_name = _("partnership index")
 
-    def get_listing_filters(self):
-        return [
-            ChoiceFilter("scope", _("Scope"), PartnershipScope.choices),
-            YearFilter("year", _("Year signed"), "signed_on"),
-        ]
+    listing_filterset = listing_filters(
+        "PartnershipFilterSet",
+        scope=ChoiceFilter(label=_("Scope"), choices=PartnershipScope.choices),
+        year=YearFilter(label=_("Year signed"), field_name="signed_on"),
+    )
 
 
 class PartnershipPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):

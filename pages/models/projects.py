@@ -16,7 +16,7 @@ from directory.models import latitude_field, longitude_field
 
 from ..blocks import FunderBlock
 from ..enums import ProgrammeAxis, ProjectStatus
-from ..filters import ChoiceFilter, YearFilter
+from ..filters import ChoiceFilter, YearFilter, listing_filters
 from ..mixins import (
     CONTENT_API_FIELDS,
     CONTENT_SEARCH_FIELDS,
@@ -35,16 +35,17 @@ class ProjectIndexPage(SectionIndexMixin, Page):
     api_fields = [APIField("intro")]
     subpage_types = ["pages.ProjectPage"]
     listing_ordering = ("status", "-start_date", "pk")
+    listing_prefetch = ("image__renditions",)
 
     class Meta:
         verbose_name = _("project index")
 
-    def get_listing_filters(self):
-        return [
-            ChoiceFilter("status", _("Status"), ProjectStatus.choices),
-            ChoiceFilter("axis", _("Programme axis"), ProgrammeAxis.choices),
-            YearFilter("year", _("Start year"), "start_date"),
-        ]
+    listing_filterset = listing_filters(
+        "ProjectFilterSet",
+        status=ChoiceFilter(label=_("Status"), choices=ProjectStatus.choices),
+        axis=ChoiceFilter(label=_("Programme axis"), choices=ProgrammeAxis.choices),
+        year=YearFilter(label=_("Start year"), field_name="start_date"),
+    )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from directory.models import Facility, Organization, OrganizationKind
+from directory.models import Facility, Organization, OrganizationKind, live_memberships
 
 from ..mixins import CONTENT_API_FIELDS, CONTENT_SEARCH_FIELDS, BodyMixin, IntroMixin
+from ..prefetch import prefetched
 
 
 class StandardPage(IntroMixin, BodyMixin, Page):
@@ -17,6 +18,9 @@ class StandardPage(IntroMixin, BodyMixin, Page):
     api_fields = CONTENT_API_FIELDS
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    #: In the main menu unless an editor unticks "show in menus"; unticked pages (the legal
+    #: notice) are linked from the footer instead.
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("standard page")
@@ -31,6 +35,7 @@ class DirectoryPage(IntroMixin, BodyMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("directory page")
@@ -41,13 +46,21 @@ class DirectoryPage(IntroMixin, BodyMixin, Page):
 
     def associations(self):
         return (
-            Organization.objects.filter(kind=OrganizationKind.ASSOCIATION, **self._commune_filter())
-            .prefetch_related("memberships__person")
+            Organization.objects.live()
+            .filter(kind=OrganizationKind.ASSOCIATION, **self._commune_filter())
+            .prefetch_related(live_memberships())
             .order_by("name")
         )
 
     def facilities(self):
-        return Facility.objects.filter(**self._commune_filter()).order_by("kind", "name")
+        return Facility.objects.live().filter(**self._commune_filter()).order_by("kind", "name")
+
+    def get_context(self, request, *args, **kwargs):
+        """The facilities and associations with their logos, before the template runs."""
+        context = super().get_context(request, *args, **kwargs)
+        context["facilities"] = list(self.facilities())
+        context["associations"] = prefetched(self.associations(), "logo__renditions")
+        return context
 
 
 class ParticipationPage(IntroMixin, BodyMixin, Page):
@@ -59,6 +72,7 @@ class ParticipationPage(IntroMixin, BodyMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("participation page")

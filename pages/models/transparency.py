@@ -13,8 +13,10 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..enums import TENDER_ACCEPTING_STATUSES, ReportKind, TenderProcedure, TenderStatus
-from ..filters import ChoiceFilter, QueryChoiceFilter, YearFilter
+from workdays.calendar import is_working_day
+
+from ..enums import TENDER_ACCEPTING_STATUSES, ReportKind, TenderCategory, TenderProcedure, TenderStatus
+from ..filters import ChoiceFilter, QueryChoiceFilter, YearFilter, listing_filters
 from ..mixins import (
     CONTENT_API_FIELDS,
     CONTENT_SEARCH_FIELDS,
@@ -25,6 +27,14 @@ from ..mixins import (
 )
 
 OPENING_MINUTES_DELAY = datetime.timedelta(hours=24)
+
+
+def commune_site(page):
+    """The commune (site) of ``page``, or of its parent while it is being created; ``None`` if unknown."""
+    if page.pk:
+        return page.get_site()
+    parent = page.get_parent() if page.path else None
+    return parent.get_site() if parent else None
 
 
 def tender_open_condition():
@@ -58,17 +68,16 @@ class TenderIndexPage(SectionIndexMixin, Page):
             .order_by("closed_rank", F("open_deadline").asc(nulls_last=True), "-submission_deadline", "pk")
         )
 
-    def get_listing_filters(self):
-        return [
-            QueryChoiceFilter(
-                "state",
-                _("Bids"),
-                [("open", _("Open to bids")), ("closed", _("Closed to bids"))],
-                {"open": tender_open_condition, "closed": lambda: ~tender_open_condition()},
-            ),
-            ChoiceFilter("status", _("Status"), TenderStatus.choices),
-            YearFilter("year", _("Year of publication"), "published_on"),
-        ]
+    listing_filterset = listing_filters(
+        "TenderFilterSet",
+        state=QueryChoiceFilter(
+            label=_("Bids"),
+            choices=[("open", _("Open to bids")), ("closed", _("Closed to bids"))],
+            conditions={"open": tender_open_condition, "closed": lambda: ~tender_open_condition()},
+        ),
+        status=ChoiceFilter(label=_("Status"), choices=TenderStatus.choices),
+        year=YearFilter(label=_("Year of publication"), field_name="published_on"),
+    )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -87,6 +96,7 @@ class TenderPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
     procedure = models.CharField(
         _("procedure"), max_length=20, choices=TenderProcedure.choices, default=TenderProcedure.OPEN
     )
+    category = models.CharField(_("category"), max_length=20, choices=TenderCategory.choices, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=TenderStatus.choices, default=TenderStatus.PUBLISHED)
     estimate = models.DecimalField(
         _("estimate (MAD)"), max_digits=14, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
@@ -122,7 +132,9 @@ class TenderPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
         *Page.content_panels,
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("reference"), FieldPanel("procedure"), FieldPanel("status")]),
+                FieldRowPanel(
+                    [FieldPanel("reference"), FieldPanel("procedure"), FieldPanel("category"), FieldPanel("status")]
+                ),
                 FieldPanel("subject"),
                 FieldRowPanel([FieldPanel("estimate"), FieldPanel("bid_bond"), FieldPanel("lots")]),
             ],
@@ -151,6 +163,7 @@ class TenderPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
         index.SearchField("subject"),
         index.FilterField("status"),
         index.FilterField("procedure"),
+        index.FilterField("category"),
         index.FilterField("submission_deadline"),
     ]
     api_fields = [
@@ -190,6 +203,14 @@ class TenderPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
             errors["opening_session"] = _("Bids are opened after the submission deadline.")
         if self.status == TenderStatus.AWARDED and not self.awardee:
             errors["awardee"] = _("An awarded tender names who won it.")
+        if (
+            self.opening_session
+            and "opening_session" not in errors
+            and not is_working_day(timezone.localdate(self.opening_session), site=commune_site(self))
+        ):
+            errors["opening_session"] = _(
+                "Bids are opened in a public sitting on a working day: this day is a weekend or a public holiday."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -225,8 +246,9 @@ class ReportIndexPage(SectionIndexMixin, Page):
     class Meta:
         verbose_name = _("report index")
 
-    def get_listing_filters(self):
-        return [ChoiceFilter("kind", _("Kind"), ReportKind.choices)]
+    listing_filterset = listing_filters(
+        "ReportFilterSet", kind=ChoiceFilter(label=_("Kind"), choices=ReportKind.choices)
+    )
 
 
 class ReportPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):

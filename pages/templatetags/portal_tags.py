@@ -5,23 +5,23 @@ commune writes them in the page's language; tags give the pieces every page's fr
 commune's home, the menu, the breadcrumbs, the page's translations) with a fixed number of queries.
 """
 
+import json
 import re
+from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.core.paginator import Page as PaginatorPage
-from django.db.models import prefetch_related_objects
-from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, get_language_bidi, gettext
 
-from assets.models import DocumentLanguage
-from pages import dates, structured_data
+from cms.languages import language_codes, language_name
+from pages import dates, navigation, structured_data
 from pages.enums import AlertSeverity, NationalService, Presence, Vote
-from pages.models import EventPage, NewsPage
 from pages.models.services import NATIONAL_SERVICE_URLS
+from pages.prefetch import locale_code
 
 register = template.Library()
 
@@ -45,14 +45,6 @@ class LanguageOption(NamedTuple):
     current: bool
 
 
-class MenuItem(NamedTuple):
-    """A section of the commune's main menu; ``current`` when the page shown is in that section."""
-
-    page: object
-    url: str
-    current: bool
-
-
 # Filters ---------------------------------------------------------------------------------------
 
 
@@ -69,6 +61,19 @@ def commune_datetime(value, language=None):
 
 
 @register.filter
+def commune_month(value, language=None):
+    """``{{ "2026-08"|commune_month }}`` → ``غشت 2026``: a month and its year, for charts and agendas."""
+    return dates.format_month(value, language)
+
+
+@register.filter
+def commune_value(value, language=None):
+    """``{{ value|commune_value }}``: dates and datetimes as :func:`commune_date` and :func:`commune_datetime`
+    write them, anything else as it is (the admin's listing cells)."""
+    return dates.format_value(value, language)
+
+
+@register.filter
 def commune_time(value):
     """``{{ item.time|commune_time }}`` → ``09:30``."""
     return dates.format_time(value)
@@ -76,14 +81,50 @@ def commune_time(value):
 
 @register.filter
 def mad(value, language=None):
-    """``{{ page.budget|mad }}`` → ``1 250 000 درهم`` in Arabic, ``1 250 000 MAD`` in French."""
-    return dates.format_amount(value, language)
+    """``{{ page.budget|mad }}`` → ``1.250.000 درهم`` in Arabic, ``1 250 000 MAD`` in French.
+
+    The figure is isolated left-to-right (``<bdi dir="ltr">``), so its groups keep their order in a
+    right-to-left line whatever the separators.
+    """
+    number = dates.format_number(value, language=language)
+    if not number:
+        return ""
+    currency = dates.CURRENCY[dates.portal_language(language)]
+    return format_html('<bdi class="amount" dir="ltr">{}</bdi>{}{}', number, dates.NO_BREAK_SPACE, currency)
+
+
+#: A run of Latin letters and digits, with the separators a reference, an amount, a time or an
+#: address number holds inside it ("14/2026/AO", "2 380 000.00", "10:00", "B.P. 45"). It begins and ends
+#: on a letter or digit so the spaces around it stay with the right-to-left text.
+_LATIN = r"0-9A-Za-z\u00c0-\u024f"
+LTR_RUN = re.compile(rf"[{_LATIN}](?:[{_LATIN}./:,'\u2019\-\u2013+ \u00a0\u202f]*[{_LATIN}])?")
+
+
+@register.filter(needs_autoescape=True)
+def isolate_ltr(value, autoescape=True):
+    """Plain text with each Latin or numeric run in ``<bdi dir="ltr">`` on right-to-left pages.
+
+    ``{{ page.title|isolate_ltr }}``: "… — 14/2026/AO" keeps its reference in reading order, and a
+    hand-typed "2 380 000.00 درهم" its groups, where the bidirectional algorithm would reorder them.
+    Left-to-right pages get the text unchanged (escaped).
+    """
+    text = "" if value is None else str(value)
+    escape = conditional_escape if autoescape else str
+    if not get_language_bidi() or not LTR_RUN.search(text):
+        return escape(text)
+    parts, last = [], 0
+    for match in LTR_RUN.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(format_html('<bdi dir="ltr">{}</bdi>', match.group()))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(str(part) for part in parts))  # every part is escaped above
 
 
 @register.filter
-def number(value):
-    """``{{ count|number }}`` → ``12 500``: thousands grouped the way amounts are."""
-    return dates.format_number(value)
+def number(value, language=None):
+    """``{{ count|number }}`` → ``12.500`` in Arabic, ``12 500`` in French: the language's grouping."""
+    return dates.format_number(value, language=language)
 
 
 @register.filter
@@ -103,10 +144,7 @@ def language_label(code):
     """``{{ value.language|language_label }}`` → the translated name of a document's language."""
     if not code:
         return ""
-    try:
-        return DocumentLanguage(code).label
-    except ValueError:
-        return code
+    return language_name(code)
 
 
 #: Choices whose stored values appear in StreamField blocks, where no ``get_FOO_display`` exists.
@@ -160,7 +198,7 @@ def page_language(page=None):
     that a French page previewed from an Arabic admin still reads as a French page.
     """
     if page is not None and getattr(page, "locale_id", None):
-        return page.locale.language_code
+        return locale_code(page.locale_id)
     return dates.portal_language(get_language())
 
 
@@ -185,6 +223,8 @@ def commune_home(context, page=None):
     if page is not None and getattr(page, "depth", None):
         if page.depth <= HOME_DEPTH:
             return page
+        if getattr(page, "_portal_home", None) is not None:
+            return page._portal_home
         ancestors = _ancestors(page)
         return ancestors[0].specific if ancestors else None
     request = context.get("request")
@@ -222,19 +262,29 @@ def breadcrumbs(page):
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context, home, page=None):
-    """The live children of ``home`` marked "show in menus", in one query.
+def commune_menus(context, home, page=None):
+    """The main menu's groups, the citizen hub and the footer's links of ``home``'s commune.
 
-    Each item says whether ``page`` is that section or inside it, for ``aria-current``.
+    Built from the page tree in one query (see :mod:`pages.navigation`). On views that are not
+    pages, the request's path marks the current entry; the citizen's forms mark the hub.
     """
-    if home is None:
-        return []
     request = context.get("request")
-    current_path = getattr(page, "path", "") or ""
-    return [
-        MenuItem(child, child.get_url(request), bool(current_path) and current_path.startswith(child.path))
-        for child in home.get_children().live().in_menu()
-    ]
+    current_path = "" if page is not None else getattr(request, "path", "")
+    menus = getattr(page, "_portal_menus", None) if page is not None else None
+    if menus is None:
+        menus = navigation.commune_menus(home, page, request, current_path)
+    if menus.hub is not None and current_path and _is_participation_path(current_path):
+        menus = menus._replace(hub=menus.hub._replace(current=True))
+    return menus
+
+
+def _is_participation_path(path):
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return path.startswith(reverse("participation:index"))
+    except NoReverseMatch:
+        return False
 
 
 @register.simple_tag(takes_context=True)
@@ -250,18 +300,14 @@ def page_alternates(context, page=None, home=None):
     current = page_language(page)
     translations = {}
     if page is not None and getattr(page, "pk", None):
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        translations = {translation.locale.language_code: translation for translation in _live_translations(page)}
     if page is not None:
         translations[current] = page
     homes = {}
-    if home is not None:
-        homes = {
-            translation.locale.language_code: translation
-            for translation in home.get_translations(inclusive=True).live().select_related("locale")
-        }
+    if home is not None and page is not None and home.pk == page.pk:
+        homes = dict(translations)
+    elif home is not None:
+        homes = {translation.locale.language_code: translation for translation in _live_translations(home)}
     options = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code) or homes.get(code)
@@ -275,8 +321,16 @@ def page_alternates(context, page=None, home=None):
     return options
 
 
+def _live_translations(page):
+    """The page in every locale it is live in (itself included), as loaded by ``pages.frame`` when it ran."""
+    loaded = getattr(page, "_portal_translations", None)
+    if loaded is None:
+        loaded = list(page.get_translations(inclusive=True).live().select_related("locale"))
+    return loaded
+
+
 #: ``og:locale`` of each portal language: the language as spoken in Morocco.
-OPEN_GRAPH_LOCALES = {"ar": "ar_MA", "fr": "fr_MA", "zgh": "zgh_MA"}
+OPEN_GRAPH_LOCALES = {code: f"{code}_MA" for code in language_codes()}
 OPEN_GRAPH_IMAGE_SPEC = "fill-1200x630"
 
 
@@ -285,7 +339,8 @@ def json_ld(context, page=None, home=None):
     """``<script type="application/ld+json">`` describing the page with schema.org, or nothing."""
     request = context.get("request")
     commune = _commune_settings(context)
-    data = structured_data.describe(page, request, commune, home)
+    ancestors = _ancestors(page) if page is not None and getattr(page, "depth", None) else []
+    data = structured_data.describe(page, request, commune, home, ancestors)
     if not data:
         return ""
     # to_json_ld escapes <, > and &, so the JSON cannot close the script element.
@@ -361,32 +416,59 @@ def map_points(context, items):
     return points
 
 
+def local_basemap():
+    """The basemap ``manage.py build_basemap`` drew into the media folder, or ``None``.
+
+    Its ``metadata.json`` gives the zoom levels drawn and the areas covered; the maps ask only for
+    tiles inside those areas, so none is missing.
+    """
+    metadata = Path(settings.MEDIA_ROOT) / "basemap" / "metadata.json"
+    try:
+        stamp = metadata.stat().st_mtime
+    except OSError:
+        return None
+    cached = _BASEMAP_CACHE.get(str(metadata))
+    if cached is None or cached[0] != stamp:
+        try:
+            data = json.loads(metadata.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        cached = (stamp, data)
+        _BASEMAP_CACHE[str(metadata)] = cached
+    return cached[1]
+
+
+_BASEMAP_CACHE = {}
+
+
 @register.simple_tag
 def map_tiles():
-    """The tile server the maps draw their background from (``BAWABA_MAP_TILES_*`` settings)."""
+    """The tiles the maps draw their background from.
+
+    A configured tile server (``BAWABA_MAP_TILES_*`` settings) comes first; else the basemap drawn by
+    ``manage.py build_basemap`` and served with the media; else none (markers on a plain background).
+    """
+    url = getattr(settings, "BAWABA_MAP_TILES_URL", "") or ""
+    if url:
+        return {
+            "url": url,
+            "attribution": getattr(settings, "BAWABA_MAP_TILES_ATTRIBUTION", "") or "",
+            "max_zoom": getattr(settings, "BAWABA_MAP_TILES_MAX_ZOOM", 19),
+            "native_zoom": "",
+            "min_zoom": "",
+            "areas": "",
+        }
+    basemap = local_basemap()
+    if basemap is None:
+        return {"url": "", "attribution": "", "max_zoom": 19, "native_zoom": "", "min_zoom": "", "areas": ""}
     return {
-        "url": getattr(settings, "BAWABA_MAP_TILES_URL", "") or "",
-        "attribution": getattr(settings, "BAWABA_MAP_TILES_ATTRIBUTION", "") or "",
-        "max_zoom": getattr(settings, "BAWABA_MAP_TILES_MAX_ZOOM", 19),
+        "url": "/basemap/{z}/{x}/{y}.png",
+        "attribution": gettext("Basemap: Bawaba, demonstration data"),
+        "max_zoom": 18,
+        "native_zoom": basemap["max_zoom"],
+        "min_zoom": basemap["min_zoom"],
+        "areas": json.dumps(basemap["areas"]),
     }
-
-
-@register.simple_tag
-def latest_news(home, count=3):
-    """The ``count`` latest live news items of a commune's home, images and renditions loaded."""
-    if home is None:
-        return []
-    news = NewsPage.objects.live().public().descendant_of(home).order_by("-date", "-pk")[:count]
-    return prefetch(news, "image__renditions")
-
-
-@register.simple_tag
-def upcoming_events(home, count=3):
-    """The next ``count`` live events of a commune's home that have not ended yet."""
-    if home is None:
-        return []
-    events = EventPage.objects.live().public().descendant_of(home).filter(end__gte=timezone.now()).order_by("start")
-    return prefetch(events[:count], "image__renditions")
 
 
 @register.simple_tag
@@ -397,23 +479,6 @@ def national_eservices(*codes):
     """
     wanted = [NationalService(code) for code in codes] if codes else list(NationalService)
     return [(service.label, NATIONAL_SERVICE_URLS[service]) for service in wanted]
-
-
-@register.simple_tag
-def prefetch(items, *lookups):
-    """Load the related objects of listed items in one query per lookup, and return the items.
-
-    ``{% prefetch items "image__renditions" as items %}`` before a loop that shows each item's
-    image keeps a listing's query count fixed whatever its length. ``items`` may be a paginator
-    page, a queryset or a list.
-    """
-    if isinstance(items, PaginatorPage):
-        items.object_list = list(items.object_list)
-        prefetch_related_objects(items.object_list, *lookups)
-        return items
-    instances = list(items)
-    prefetch_related_objects(instances, *lookups)
-    return instances
 
 
 @register.inclusion_tag("includes/pagination.html", takes_context=True)
@@ -439,3 +504,14 @@ def pagination(context, items):
         "previous_url": url_for(items.previous_page_number()) if items is not None and items.has_previous() else None,
         "next_url": url_for(items.next_page_number()) if items is not None and items.has_next() else None,
     }
+
+
+def _comparable(text):
+    return " ".join(str(text).replace("\u2019", "'").casefold().split())
+
+
+@register.filter
+def kind_unless_named(facility):
+    """A facility's kind, or ``""`` when its name already says it ("Bureau d'état civil" is one)."""
+    kind = facility.get_kind_display()
+    return "" if _comparable(kind) in _comparable(facility.name) else kind

@@ -1,9 +1,7 @@
 """Citizens' channels: complaints and requests, petitions, information requests, service ratings."""
 
-from .calendar import PublicHoliday
 from .complaints import Department, InternalNote, InvalidTransition, ServiceCategory, ServiceRequest, StatusChange
 from .information import InformationRequest
-from .keys import Open311ApiKey
 from .petitions import Petition, PetitionSignature
 from .ratings import ServiceRating
 
@@ -12,10 +10,8 @@ __all__ = [
     "InformationRequest",
     "InternalNote",
     "InvalidTransition",
-    "Open311ApiKey",
     "Petition",
     "PetitionSignature",
-    "PublicHoliday",
     "ServiceCategory",
     "ServiceRating",
     "ServiceRequest",

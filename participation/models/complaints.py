@@ -6,12 +6,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
 
+from assets.storage import get_private_storage
 from directory.models import latitude_field, longitude_field
+from workdays.calendar import add_working_days
 
 from .. import clock
 from ..codes import new_tracking_code
@@ -100,7 +104,18 @@ class ServiceCategory(TranslatableMixin, models.Model):
         return self.name
 
 
+#: The channels a request arrives through (``ServiceRequest.source``), as staff read them.
+SOURCE_LABELS = {"web": _("portal form"), "open311": _("Open311 application")}
+
+
 class ServiceRequestQuerySet(models.QuerySet):
+    def with_category_label(self, language):
+        """Each item's category named in ``language`` (its translation there, else the filed row's name)."""
+        translated = ServiceCategory.objects.filter(
+            translation_key=models.OuterRef("category__translation_key"), locale__language_code=language
+        ).values("name")[:1]
+        return self.annotate(localized_category_name=Coalesce(models.Subquery(translated), models.F("category__name")))
+
     def open(self):
         return self.exclude(status__in=CLOSED_REQUEST_STATUSES)
 
@@ -133,7 +148,7 @@ class ServiceRequest(models.Model):
     address = models.CharField(_("address or place"), max_length=255, blank=True)
     latitude = latitude_field()
     longitude = longitude_field()
-    attachment = models.FileField(_("attachment"), upload_to=attachment_path, blank=True)
+    attachment = models.FileField(_("attachment"), upload_to=attachment_path, storage=get_private_storage, blank=True)
     attachment_type = models.CharField(_("attachment type"), max_length=50, blank=True, editable=False)
     external_media_url = models.URLField(_("media link sent with the request"), blank=True, editable=False)
     name = models.CharField(_("name"), max_length=200, blank=True)
@@ -170,16 +185,31 @@ class ServiceRequest(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.tracking_code} — {self.category}"
+        return f"{self.tracking_code} — {self.category_label}"
 
     def save(self, *args, **kwargs):
         if not self.answer_due_on:
             received = timezone.localdate(self.received_at)
-            self.incomplete_notice_due_on = clock.working_days_after(
+            self.incomplete_notice_due_on = add_working_days(
                 received, clock.COMPLAINT_INCOMPLETE_NOTICE_DAYS, site=self.commune
             )
-            self.answer_due_on = clock.working_days_after(received, clock.COMPLAINT_ANSWER_DAYS, site=self.commune)
+            self.answer_due_on = add_working_days(received, clock.COMPLAINT_ANSWER_DAYS, site=self.commune)
         super().save(*args, **kwargs)
+
+    @property
+    def source_label(self):
+        """The channel the request came through, named in the active language."""
+        return SOURCE_LABELS.get(self.source, self.source)
+
+    @property
+    def category_label(self):
+        """The category's name in the active language (annotated by ``with_category_label`` on lists)."""
+        annotated = self.__dict__.get("localized_category_name")
+        if annotated:
+            return annotated
+        from ..categories import localised
+
+        return localised(self.category, (get_language() or "ar").split("-")[0]).name
 
     @property
     def is_closed(self):

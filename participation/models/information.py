@@ -5,6 +5,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workdays.calendar import add_working_days
+
 from .. import clock
 from ..codes import new_tracking_code
 from ..enums import (
@@ -75,7 +77,7 @@ class InformationRequest(models.Model):
     def save(self, *args, **kwargs):
         if not self.due_on:
             days = clock.INFORMATION_URGENT_DAYS if self.urgent else clock.INFORMATION_ANSWER_DAYS
-            self.due_on = clock.working_days_after(timezone.localdate(self.received_at), days, site=self.commune)
+            self.due_on = add_working_days(timezone.localdate(self.received_at), days, site=self.commune)
         super().save(*args, **kwargs)
 
     @property
@@ -109,9 +111,7 @@ class InformationRequest(models.Model):
                     raise ValidationError(_("Tell the applicant why more time is needed."), code="reason_required")
                 self.extended_on = timezone.localdate()
                 self.extension_reason = reason
-                self.due_on = clock.working_days_after(
-                    current.due_on, clock.INFORMATION_EXTENSION_DAYS, site=self.commune
-                )
+                self.due_on = add_working_days(current.due_on, clock.INFORMATION_EXTENSION_DAYS, site=self.commune)
             if new_status == InformationStatus.REFUSED:
                 if ground not in RefusalGround.values:
                     raise ValidationError(

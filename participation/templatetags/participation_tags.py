@@ -42,4 +42,39 @@ def bar_width(value, peak):
 
 @register.simple_tag
 def percent(share):
-    return f"{round(100 * share)}%"
+    """A share (0.87) as a percentage written the way the active language writes it."""
+    from pages.dates import format_percent
+
+    return format_percent(share)
+
+
+@register.simple_tag
+def tracking_form():
+    """An empty tracking-code form, for pages (the citizen hub) that offer the look-up."""
+    from ..forms import TrackingForm
+
+    return TrackingForm()
+
+
+#: Where a commune's map opens when it has no located facility: the middle of Morocco.
+MOROCCO_CENTRE = {"latitude": 31.8, "longitude": -7.1, "zoom": 6}
+
+
+@register.simple_tag(takes_context=True)
+def commune_map_centre(context):
+    """Where the location picker opens: the middle of the commune's located facilities."""
+    from django.db.models import Avg
+    from wagtail.models import Site
+
+    from directory.models import Facility
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return MOROCCO_CENTRE
+    centre = Facility.objects.filter(commune=site, latitude__isnull=False, longitude__isnull=False).aggregate(
+        latitude=Avg("latitude"), longitude=Avg("longitude")
+    )
+    if centre["latitude"] is None:
+        return MOROCCO_CENTRE
+    return {"latitude": float(centre["latitude"]), "longitude": float(centre["longitude"]), "zoom": 14}

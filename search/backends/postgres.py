@@ -7,6 +7,7 @@ from modelsearch.backends.database.postgres import postgres
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from ..vocabulary import record_terms
 from .common import NormalisingAutocompleteMixin, NormalisingIndexerMixin, NormalisingQueryMixin
 
 #: No stemming or stop words from PostgreSQL: the words are already normalised, in any language.
@@ -61,6 +62,7 @@ class NormalisingPostgresIndex(postgres.PostgresIndex):
                 params,
             )
         self._refresh_title_norms()
+        record_terms(text for indexer in indexers for text in (indexer.title_text, indexer.body_text))
 
 
 class IndexedMatchMixin:

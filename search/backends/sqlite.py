@@ -4,6 +4,7 @@ from django.db.models import FloatField, Func
 from modelsearch.backends.database.sqlite import sqlite
 from modelsearch.utils import get_content_type_pk
 
+from ..vocabulary import record_terms
 from .common import NormalisingAutocompleteMixin, NormalisingIndexerMixin, NormalisingQueryMixin
 
 
@@ -46,6 +47,7 @@ class NormalisingSQLiteIndex(sqlite.SQLiteIndex):
             ]
         )
         self._refresh_title_norms()
+        record_terms(text for title, _autocomplete, body in ids_and_data.values() for text in (title, body))
 
 
 class WeightedBM25(Func):

@@ -48,6 +48,28 @@
         }
     }
 
+    /* The background tiles: one layer per area the basemap covers (data-tiles-areas), or one layer. */
+    function tileLayers(container) {
+        var options = {
+            maxZoom: parseInt(container.dataset.maxZoom, 10) || 19,
+            attribution: container.dataset.tilesAttribution || ""
+        };
+        if (container.dataset.nativeZoom) {
+            options.maxNativeZoom = parseInt(container.dataset.nativeZoom, 10);
+        }
+        if (container.dataset.minNativeZoom) {
+            options.minNativeZoom = parseInt(container.dataset.minNativeZoom, 10);
+        }
+        var areas = container.dataset.tilesAreas ? JSON.parse(container.dataset.tilesAreas) : [null];
+        return areas.map(function (area) {
+            var layerOptions = Object.assign({}, options);
+            if (area) {
+                layerOptions.bounds = window.L.latLngBounds(area);
+            }
+            return window.L.tileLayer(container.dataset.tilesUrl, layerOptions);
+        });
+    }
+
     function draw(container) {
         var source = document.getElementById(container.dataset.mapPoints);
         if (!window.L || !source) {
@@ -62,17 +84,15 @@
         var tilesUrl = container.dataset.tilesUrl;
         if (tilesUrl) {
             var failures = 0;
-            var layer = window.L.tileLayer(tilesUrl, {
-                maxZoom: parseInt(container.dataset.maxZoom, 10) || 19,
-                attribution: container.dataset.tilesAttribution || ""
+            tileLayers(container).forEach(function (layer) {
+                layer.on("tileerror", function () {
+                    failures += 1;
+                    if (failures >= 2) {
+                        showNoTiles(container);
+                    }
+                });
+                layer.addTo(map);
             });
-            layer.on("tileerror", function () {
-                failures += 1;
-                if (failures >= 2) {
-                    showNoTiles(container);
-                }
-            });
-            layer.addTo(map);
         } else {
             container.classList.add("map__canvas--no-tiles");
         }

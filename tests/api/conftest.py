@@ -4,7 +4,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
-from .builders import build_portal
+from ..factories import build_portal
 
 
 @pytest.fixture(scope="module")

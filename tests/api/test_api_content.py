@@ -1,6 +1,8 @@
 """The typed content endpoints: schemas honoured, filters, translations, media, and bounded queries."""
 
+import datetime
 import json
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -26,8 +28,8 @@ UNPAGED_ENDPOINTS = [
     "/api/feeds/news.atom",
     "/api/feeds/events.json",
     "/api/feeds/tenders.json",
-    "/api/open311/discovery.json",
-    "/api/open311/v2/services.json",
+    "/open311/v2/discovery.json",
+    "/open311/v2/services.json",
 ]
 
 
@@ -63,7 +65,7 @@ def test_unpaged_endpoints_have_bounded_query_counts(client, url):
 def test_news_list_with_many_items_costs_no_more_than_one(client, portal):
     client.get("/api/news?limit=50")
     assert count_queries(client, "/api/news?limit=1") == count_queries(client, "/api/news?limit=50")
-    assert len(get_json(client, "/api/news?limit=50")["items"]) >= 12
+    assert len(get_json(client, "/api/news?limit=50")["results"]) >= 12
 
 
 @pytest.mark.parametrize("slug", list(PAGE_TYPES))
@@ -72,7 +74,7 @@ def test_every_page_type_list_and_detail_match_their_schema(client, slug):
     data = get_json(client, f"/api/{slug}?limit=100")
     paginated(page_type.schema, f"{page_type.schema.__name__}List").model_validate(data)
     assert data["count"] >= 1, slug
-    detail = get_json(client, f"/api/{slug}/{data['items'][0]['id']}")
+    detail = get_json(client, f"/api/{slug}/{data['results'][0]['id']}")
     page_type.schema.model_validate(detail)
     TypeAdapter(any_page_schema()).validate_python(detail)
 
@@ -94,7 +96,7 @@ def test_registers_match_their_schema(client, url, schema):
 
 def test_commune_identity(client, portal):
     communes = get_json(client, "/api/communes")
-    TypeAdapter(list[CommuneOut]).validate_python(communes)
+    TypeAdapter(list[CommuneOut]).validate_python(communes["results"])
     commune = get_json(client, f"/api/communes/{portal.site.pk}")
     assert commune["name"] == {"ar": "جماعة الاختبار", "fr": "Commune de test", "zgh": "ⵜⴰⵎⵙⵙⵓⴷⵉⵜ"}
     assert {home["locale"] for home in commune["homes"]} == {"ar", "fr"}
@@ -105,7 +107,7 @@ def test_rich_text_links_are_resolved_to_public_urls(client, portal):
     item = get_json(client, f"/api/news/{portal.news[2].pk}")
     paragraph = next(block for block in item["body"] if block["type"] == "paragraph")["value"]
     assert 'href="http://testserver/ar/about/"' in paragraph
-    assert f'href="http://testserver/documents/{portal.document.pk}/budget.pdf"' in paragraph
+    assert f'href="http://testserver/documents/{portal.document.pk}/{portal.document.filename}"' in paragraph
     assert "linktype" not in json.dumps(item)
 
 
@@ -124,7 +126,7 @@ def test_documents_carry_size_type_and_url(client, portal):
     assert document["file_type"] == "pdf"
     assert document["content_type"] == "application/pdf"
     assert document["file_size"] == len(b"%PDF-1.4 test file")
-    assert document["url"] == f"http://testserver/documents/{portal.document.pk}/budget.pdf"
+    assert document["url"] == f"http://testserver/documents/{portal.document.pk}/{portal.document.filename}"
 
 
 def test_translations_link_to_each_other(client, portal):
@@ -149,21 +151,31 @@ def test_page_by_path(client, portal):
         ("year=2025", lambda item: item["date"].startswith("2025")),
         ("date_from=2025-03-01&date_to=2025-06-30", lambda item: "2025-03-01" <= item["date"] <= "2025-06-30"),
         ("locale=fr", lambda item: item["locale"] == "fr"),
-        ("updated_since=2000-01-01T00:00:00Z", lambda item: True),
     ],
 )
 def test_news_filters(client, portal, query, expected):
     data = get_json(client, f"/api/news?{query}&limit=100")
-    assert data["items"], query
-    assert all(expected(item) for item in data["items"])
-    assert data["count"] == len(data["items"])
+    assert data["results"], query
+    assert all(expected(item) for item in data["results"])
+    assert data["count"] == len(data["results"])
+
+
+def test_news_updated_since_keeps_what_was_published_at_or_after_the_moment(client, portal):
+    everything = get_json(client, "/api/news?limit=100")["results"]
+    moments = sorted(datetime.datetime.fromisoformat(item["last_published_at"]) for item in everything)
+    since = moments[len(moments) // 2]
+    data = get_json(client, "/api/news?" + urlencode({"updated_since": since.isoformat(), "limit": 100}))
+    kept = [datetime.datetime.fromisoformat(item["last_published_at"]) for item in data["results"]]
+    assert 0 < len(kept) < len(everything)
+    assert all(moment >= since for moment in kept)
+    assert data["count"] == sum(1 for moment in moments if moment >= since)
 
 
 def test_commune_and_status_filters(client, portal):
     assert get_json(client, f"/api/news?commune={portal.site.pk}")["count"] >= 12
     assert get_json(client, "/api/news?commune=999999")["count"] == 0
     assert get_json(client, "/api/news?updated_since=2999-01-01T00:00:00Z")["count"] == 0
-    awarded = get_json(client, "/api/tenders?status=awarded")["items"]
+    awarded = get_json(client, "/api/tenders?status=awarded")["results"]
     assert [item["reference"] for item in awarded] == ["AO-02/2025"]
     assert get_json(client, "/api/events?upcoming=true")["count"] == 1
     assert get_json(client, "/api/events?upcoming=false")["count"] == 0
@@ -173,7 +185,7 @@ def test_ordering_is_stable_and_paginated_with_total(client):
     first = get_json(client, "/api/news?limit=5")
     second = get_json(client, "/api/news?limit=5&offset=5")
     everything = get_json(client, "/api/news?limit=100")
-    assert [i["id"] for i in first["items"] + second["items"]] == [i["id"] for i in everything["items"][:10]]
+    assert [i["id"] for i in first["results"] + second["results"]] == [i["id"] for i in everything["results"][:10]]
     assert first["count"] == everything["count"]
 
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from api.content import PAGE_TYPES
 
-from .builders import EDITOR_EMAIL, SECRET
+from ..factories import EDITOR_EMAIL, SECRET
 
 
 def public_responses(client, portal):
@@ -20,8 +20,8 @@ def public_responses(client, portal):
         f"/api/popolo?commune={portal.site.pk}",
         "/api/ocds/releases",
         "/api/ocds/records",
-        "/api/open311/discovery.json",
-        "/api/open311/v2/services.json",
+        "/open311/v2/discovery.json",
+        "/open311/v2/services.json",
         "/api/v2/pages/?limit=20",
     ]
     urls += [f"/api/v2/pages/?type={PAGE_TYPES[slug].model._meta.label}&fields=*&limit=20" for slug in PAGE_TYPES]
@@ -32,7 +32,7 @@ def public_responses(client, portal):
         for loc in ("ar", "fr")
     ]
     for slug in PAGE_TYPES:
-        for item in client.get(f"/api/{slug}?limit=100").json()["items"]:
+        for item in client.get(f"/api/{slug}?limit=100").json()["results"]:
             urls.append(f"/api/{slug}/{item['id']}")
     for url in urls:
         response = client.get(url)
@@ -57,7 +57,7 @@ def test_hidden_pages_are_not_found_by_id_or_path(client, portal, key):
     page = portal.secrets[key]
     assert client.get(f"/api/news/{page.pk}").status_code == 404
     assert client.get(f"/api/pages/by-path?path=/ar/news/{page.slug}/").status_code == 404
-    assert all(item["id"] != page.pk for item in client.get("/api/news?limit=100").json()["items"])
+    assert all(item["id"] != page.pk for item in client.get("/api/news?limit=100").json()["results"])
 
 
 def test_changes_feed_never_announces_a_hidden_page(client, portal):

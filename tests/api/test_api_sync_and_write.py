@@ -4,7 +4,6 @@ import datetime
 import io
 
 import pytest
-from django.core import signing
 from django.core.management import call_command
 from wagtail.models import Page
 
@@ -12,7 +11,7 @@ from api.content import PAGE_TYPES
 from api.models import ApiToken
 from pages.models import NewsPage
 
-from .builders import publish
+from ..factories import publish
 
 
 def feed(client, since=0, **params):
@@ -196,11 +195,6 @@ def test_headless_preview_shows_the_latest_revision_until_it_expires(client, por
     assert client.get(f"/api/preview?token={token}x").status_code == 403
     settings.BAWABA_PREVIEW_MAX_AGE = -1
     assert client.get(f"/api/preview?token={token}").status_code == 403
-
-
-def test_preview_of_a_never_published_draft(client, portal):
-    token = signing.TimestampSigner(salt="bawaba.api.preview").sign(str(portal.secrets["draft"].pk))
-    assert client.get(f"/api/preview?token={token}").json()["title"].endswith("draft")
 
 
 @pytest.mark.parametrize("slug", list(PAGE_TYPES))

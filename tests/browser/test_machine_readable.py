@@ -36,7 +36,7 @@ def test_page_describes_itself_with_schema_org(client, db, commune, model, schem
     data = json_ld_of(client, localized(commune.page_of_type(model), "fr"))
 
     assert data["@context"] == "https://schema.org"
-    assert data["@type"] == schema_type
+    assert [node["@type"] for node in data["@graph"]] == [schema_type, "BreadcrumbList"]
 
 
 def test_sitemap_lists_every_language_with_hreflang_alternates(client, db, commune):

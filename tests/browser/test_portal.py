@@ -141,7 +141,9 @@ def test_header_search_box_suggests_pages_while_typing(portal, open_page):
     box = page.locator("#search-q")
     box.press_sequentially("Actua", delay=40)
 
-    page.wait_for_function("document.querySelectorAll('#search-q-suggestions option').length > 0", timeout=10_000)
+    page.wait_for_function(
+        "() => document.querySelectorAll('#search-q-suggestions option').length > 0", timeout=10_000
+    )
 
     suggestions = page.locator("#search-q-suggestions option").evaluate_all("options => options.map(o => o.value)")
     assert any("actualit" in title.lower() for title in suggestions)

@@ -42,6 +42,9 @@ def tight_limits():
         BAWABA_NETWORK_TOTAL_TIMEOUT=5,
         BAWABA_NETWORK_MAX_RESPONSE_BYTES=1024 * 1024,
         BAWABA_NETWORK_PAGE_SIZE=100,
+        BAWABA_NETWORK_PULL_TIMEOUT=30,
+        BAWABA_NETWORK_MAX_PAGES_PER_PULL=50,
+        BAWABA_NETWORK_MAX_ITEMS_PER_PULL=1000,
     ):
         yield
 
@@ -103,6 +106,30 @@ class PeerHandler(BaseHTTPRequestHandler):
     do_GET = _dispatch
     do_POST = _dispatch
 
+    def drip(self, payload, interval, status=200, headers_too=False, limit=10.0):
+        """Answer ``payload`` one byte every ``interval`` seconds, for at most ``limit`` seconds.
+
+        Records in ``server.drips`` whether the client hung up before the end (``"cut"``) or not.
+        """
+        started = time.monotonic()
+        head = f"HTTP/1.1 {status} OK\r\nContent-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n"
+        if headers_too:
+            payload = head.encode() + payload
+        else:
+            self.wfile.write(head.encode())
+            self.wfile.flush()
+        try:
+            for byte in payload:
+                if time.monotonic() - started > limit:
+                    break
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(interval)
+        except (BrokenPipeError, ConnectionResetError):
+            self.server.drips.append("cut")
+            raise
+        self.server.drips.append("served")
+
     def send_json(self, data, status=200, raw=None):
         payload = raw if raw is not None else json.dumps(data).encode()
         self.send_response(status)
@@ -120,12 +147,32 @@ class FakePeer:
         self.server.daemon_threads = True
         self.server.routes = {}
         self.server.received = []
+        self.server.drips = []
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
     @property
     def url(self):
         return f"http://127.0.0.1:{self.server.server_port}"
+
+    def serve_endless_feed(self, items_per_page=0, kind="news"):
+        """A feed that always says there is more, its cursor moving on, with ``items_per_page`` new items each time."""
+
+        def feed(handler, query):
+            since = int(query.get("since", ["0"])[0])
+            cursors = range(since + 1, since + 1 + items_per_page)
+            handler.send_json(
+                {
+                    "items": [
+                        {**change(cursor, cursor, kind=kind), "locale": "ar", "occurred_at": "2026-01-01T00:00:00Z"}
+                        for cursor in cursors
+                    ],
+                    "next_cursor": since + max(items_per_page, 1),
+                    "has_more": True,
+                }
+            )
+
+        self.routes["/api/changes"] = feed
 
     @property
     def routes(self):
@@ -138,6 +185,7 @@ class FakePeer:
     def reset(self):
         self.server.routes.clear()
         self.server.received.clear()
+        self.server.drips.clear()
 
     def serve_json(self, path, data, status=200):
         self.routes[path] = lambda handler, query: handler.send_json(data, status=status)
@@ -261,7 +309,8 @@ class LiveInstance:
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+            # The test settings, with uploaded media served (peers fetch image renditions from it).
+            "DJANGO_SETTINGS_MODULE": "tests.network.peer_settings",
             "DATABASE_URL": database_url,
             "TEST_MEDIA_ROOT": str(workdir / "media"),
             "PYTHONUNBUFFERED": "1",

@@ -56,8 +56,9 @@ def test_token_is_stored_encrypted_and_never_shown_back(admin_client, local_comm
 
 
 def test_only_administrators_may_allow_private_addresses(client, local_commune):
-    site, _sections, _groups = local_commune
+    site, _sections, groups = local_commune
     manager = get_user_model().objects.create_user("network-manager", "m@example.ma", "x-password-1")
+    manager.groups.add(groups["communication"])
     manager.user_permissions.add(
         Permission.objects.get(codename="access_admin"),
         *Permission.objects.filter(content_type__app_label="network", codename__in=["add_peer", "change_peer"]),

@@ -1,12 +1,12 @@
-"""Fixtures for the participation tests: a commune with its categories, a service page, an API key."""
+"""Fixtures for the participation tests: a commune with its categories, a service page, an Open311 API key."""
 
 import pytest
 from django.core import mail
 from wagtail.models import Site
 
+from api.models import ApiToken, Scope
 from home.communes import create_commune
 from pages.models import ServiceIndexPage, ServicePage
-from participation.models import Open311ApiKey
 
 HOSTNAME = "testserver"
 
@@ -48,5 +48,5 @@ def service_page(town):
 
 @pytest.fixture
 def api_key(town):
-    _record, raw_key = Open311ApiKey.issue(town, "Allo citizen app")
+    _record, raw_key = ApiToken.issue(None, "Allo citizen app", commune=town, scopes=[Scope.OPEN311])
     return raw_key

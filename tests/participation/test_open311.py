@@ -3,8 +3,9 @@
 import pytest
 from django.core import mail
 
+from api.models import ApiToken, hash_token
 from participation.enums import RequestStatus
-from participation.models import Open311ApiKey, ServiceRequest
+from participation.models import ServiceRequest
 
 from .factories import service_request
 
@@ -35,7 +36,7 @@ def test_discovery_points_to_the_endpoint(town, client):
     endpoint = body["endpoints"][0]
     assert endpoint["specification"] == "http://wiki.open311.org/GeoReport_v2"
     assert endpoint["url"].endswith("/open311/v2/")
-    assert endpoint["formats"] == ["application/json"]
+    assert endpoint["formats"] == ["application/json", "text/xml"]
 
 
 def test_service_list_is_the_communes_categories_in_the_language_asked(town, client):
@@ -116,14 +117,15 @@ def test_error_description_is_in_the_callers_language(town, client):
 
 
 def test_revoked_key_cannot_post(town, client, api_key):
-    Open311ApiKey.objects.update(active=False)
+    ApiToken.objects.get().revoke()
     assert post_request(client, api_key).status_code == 403
 
 
 def test_key_is_stored_only_as_a_hash(town, api_key):
-    record = Open311ApiKey.objects.get()
-    assert api_key not in (record.key_hash, record.prefix)
-    assert Open311ApiKey.authenticate(api_key) == record
+    record = ApiToken.objects.get()
+    assert api_key not in (record.token_hash, record.prefix)
+    assert record.token_hash == hash_token(api_key)
+    assert ApiToken.authenticate(api_key) == record
 
 
 @pytest.mark.parametrize(

@@ -59,8 +59,7 @@ def test_no_personal_data_on_any_public_surface(filed, client):
 def test_no_personal_data_in_search_results(filed, client):
     for term in ("Amrani", "lampadaire", "Idrissi", "Tazi"):
         response = client.get("/fr/search/", {"q": term})
-        if response.status_code == 404:
-            pytest.skip("no search page mounted")
+        assert response.status_code == 200, term
         body = response.content.decode()
         for secret in (PERSONAL["email"], PERSONAL["phone"], "ZZ445566", filed["request"].tracking_code):
             assert secret not in body, (secret, term)

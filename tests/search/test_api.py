@@ -14,10 +14,12 @@ def test_search_returns_results_facets_and_snippets(client, commune, db):
     data = response.json()
     assert data["results"][0]["id"] == commune.pages["s_building"].pk
     assert data["results"][0]["url"].endswith(commune.pages["s_building"].relative_url(commune.site))
-    assert data["results"][0]["type"] == "pages.servicepage"
+    assert data["results"][0]["type"] == "services"
+    assert data["results"][0]["api_url"].endswith(f"/api/services/{commune.pages['s_building'].pk}")
     assert "<mark>" in data["results"][0]["snippet"]
-    assert data["facets"]["types"][0]["key"] == "pages.servicepage"
-    assert data["total"] == len(data["results"])
+    assert data["facets"]["types"][0]["key"] == "services"
+    assert data["count"] == len(data["results"])
+    assert data["next"] is None and data["previous"] is None
     assert Query.get("رخصه البناء").hits == 1
 
 
@@ -31,13 +33,19 @@ def test_search_narrows_by_type_and_paginates(client, commune, db):
     assert data["page"] == 2
     assert len(data["results"]) == 2
     assert data["pages"] >= 3
-    narrowed = client.get("/api/search", {"q": "النفايات", "type": "pages.newspage"}).json()
+    # The API's one list shape: a count and links to the neighbouring pages of the same search.
+    assert data["count"] >= 5
+    assert data["previous"].endswith("page=1") and "page_size=2" in data["previous"]
+    assert data["next"].endswith("page=3") or "page=3&" in data["next"]
+    following = client.get(data["next"]).json()
+    assert following["page"] == 3 and not {r["id"] for r in following["results"]} & {r["id"] for r in data["results"]}
+    narrowed = client.get("/api/search", {"q": "النفايات", "type": "news"}).json()
     assert [result["id"] for result in narrowed["results"]] == [commune.pages["a_bins"].pk]
 
 
 def test_no_results_lists_the_other_languages(client, commune, db):
     data = client.get("/api/search", {"q": "hopital", "locale": "ar"}).json()
-    assert data["total"] == 0
+    assert data["count"] == 0
     assert data["other_languages"][0]["locale"] == "fr"
     assert data["other_languages"][0]["url"].endswith("/fr/search/?q=hopital")
 
@@ -50,7 +58,7 @@ def test_unknown_locale_is_a_validation_error(client, commune, db):
 def test_bad_input_gets_a_clean_answer(client, commune, db, query_string):
     response = client.get(f"/api/search?{query_string}")
     assert response.status_code == 200
-    assert response.json()["total"] >= 0
+    assert response.json()["count"] >= 0
 
 
 @pytest.mark.parametrize("query_string", BAD_QUERIES.values(), ids=BAD_QUERIES.keys())

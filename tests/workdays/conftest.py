@@ -1,0 +1,1 @@
+from tests.participation.conftest import make_town, participation_settings, town  # noqa: F401
