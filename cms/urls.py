@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
+from assets.views import serve_document
 from pages.views import accessibility, basemap_tile, personal_data, robots_txt, sitemap
 
 from .api_v2 import api_router
@@ -16,6 +17,8 @@ urlpatterns = [
     # The commune rule's versions of some of Wagtail's admin views come first (see tenancy.admin_urls).
     path("admin/", include("tenancy.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document download with the caching headers its answers need (see assets.views).
+    re_path(r"^documents/(\d+)/(.*)$", serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("images/<str:signature>/<int:image_id>/<str:filter_spec>/", ServeView.as_view(), name="wagtailimages_serve"),
     path("api/v2/", api_router.urls),

@@ -51,6 +51,18 @@ def test_restricted_document_is_refused_to_visitors_and_served_to_staff(restrict
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
+def test_restricted_document_answers_are_private_and_never_stored(restricted_document, django_user_model):
+    to_login = Client().get(restricted_document.url)
+    client = Client()
+    client.force_login(django_user_model.objects.create_user(username="clerk3", password=PASSWORD))
+    served = client.get(restricted_document.url)
+
+    assert (to_login.status_code, served.status_code) == (302, 200)
+    for response in (to_login, served):
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= directives
+
+
 def test_document_goes_out_through_the_proxy_when_configured(restricted_document, settings, django_user_model):
     settings.BAWABA_PRIVATE_MEDIA_INTERNAL_URL = "/protected/"
     settings.SENDFILE_BACKEND = "assets.storage"

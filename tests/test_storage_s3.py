@@ -2,17 +2,20 @@
 
 import io
 import logging
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import boto3
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 from moto.server import ThreadedMotoServer
 from PIL import Image as PILImage
+from wagtail.models import Collection, CollectionViewRestriction
 
 from .factories import CommuneDocumentFactory, CommuneImageFactory
 from .utils import png_bytes, tiny_pdf_bytes
@@ -147,3 +150,54 @@ def test_deleting_a_document_removes_it_from_the_bucket(s3_media):
     document.delete()
 
     assert key not in keys_in(s3_media)
+
+
+def cache_directives(response):
+    """``Cache-Control`` as a mapping: ``{"private": True, "max-age": 150}``."""
+    directives = {}
+    for part in response.get("Cache-Control", "").split(","):
+        name, _, value = part.strip().partition("=")
+        if name:
+            directives[name.lower()] = int(value) if value.isdigit() else True
+    return directives
+
+
+@pytest.mark.django_db
+def test_redirect_to_a_signed_url_is_kept_by_no_shared_cache_and_by_the_browser_less_long_than_the_signature(
+    client, s3_media
+):
+    document = CommuneDocumentFactory(file__data=tiny_pdf_bytes("budget"), file__filename="budget.pdf")
+
+    response = client.get(reverse("wagtaildocs_serve", args=[document.pk, document.filename]))
+
+    assert response.status_code == 302
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(response["Location"]).query)
+    expires_at = int(query["Expires"][0])  # signature version 2: the moment the address stops working
+    directives = cache_directives(response)
+    assert directives.get("private") is True
+    assert "public" not in directives and "s-maxage" not in directives
+    assert 0 < directives["max-age"] < 300
+    assert time.time() + directives["max-age"] < expires_at
+
+
+@pytest.mark.django_db
+def test_restricted_document_answers_are_never_stored(s3_media, django_user_model):
+    root = Collection.get_first_root_node()
+    internal = root.add_child(name="Conseil — interne (bucket)")
+    CollectionViewRestriction.objects.create(collection=internal, restriction_type=CollectionViewRestriction.LOGIN)
+    document = CommuneDocumentFactory(
+        file__data=tiny_pdf_bytes("interne"), file__filename="interne.pdf", collection=internal
+    )
+    url = reverse("wagtaildocs_serve", args=[document.pk, document.filename])
+
+    to_login = Client().get(url)
+    staff = Client()
+    staff.force_login(django_user_model.objects.create_user(username="clerk-s3", password="clerk-s3-password"))
+    signed = staff.get(url)
+
+    assert to_login.status_code == 302 and "login" in to_login["Location"]
+    assert signed.status_code == 302 and "Signature=" in signed["Location"]
+    for response in (to_login, signed):
+        directives = cache_directives(response)
+        assert directives.get("private") is True and directives.get("no-store") is True
+        assert "max-age" not in directives or directives["max-age"] == 0

@@ -312,6 +312,14 @@ def test_a_document_uploaded_on_one_instance_goes_to_the_bucket_is_read_by_the_w
     assert signed.path == f"/{BUCKET}/{stored[0]}"
     assert "X-Amz-Signature" in query or "Signature" in query
     assert query.get("X-Amz-Expires", query.get("Expires"))
+    # The signed address expires: no shared cache keeps the redirect, the browser less long than the signature.
+    directives = {part.strip() for part in headers["Cache-Control"].split(",")}
+    assert "private" in directives, headers["Cache-Control"]
+    max_age = int(next(part for part in directives if part.startswith("max-age="))[len("max-age=") :])
+    if "X-Amz-Expires" in query:
+        assert 0 < max_age < int(query["X-Amz-Expires"][0])
+    else:
+        assert max_age > 0 and time.time() + max_age < int(query["Expires"][0])
     with urllib.request.urlopen(headers["Location"], timeout=30) as response:
         assert response.read() == content
     # The object itself is private: without the signature the bucket refuses it.
@@ -335,8 +343,10 @@ def test_a_document_uploaded_on_one_instance_goes_to_the_bucket_is_read_by_the_w
     assert login.path.endswith("/login/") and not login.netloc, headers["Location"]
     assert urllib.parse.parse_qs(login.query)["next"] == [path]
     assert content not in body
+    assert {"private", "no-store"} <= {part.strip() for part in headers["Cache-Control"].split(",")}
     status, body, headers = browser.request(path, base=second)
     assert status == 302, status
     assert headers["Location"].startswith(f"{endpoint}/{BUCKET}/private/")
+    assert {"private", "no-store"} <= {part.strip() for part in headers["Cache-Control"].split(",")}
     with urllib.request.urlopen(headers["Location"], timeout=30) as response:
         assert response.read() == content
