@@ -6,8 +6,9 @@ followed by ``|format-`` and a format from ``BAWABA_API_RENDITION_FORMATS`` that
 can write (AVIF and WebP are checked at start-up). Anything else is a 400 problem: an open filter
 would let anyone make the server compute and store renditions without bound.
 
-Only images that published, public content shows are served: an image used by a draft, a private
-page or nothing at all answers 404, so its id reveals nothing.
+Only images that published, public content of the commune serving the host shows are served: an image
+used by a draft, a private page, another commune or nothing at all, or kept in a collection with a view
+restriction, answers 404, so its id reveals nothing. A refused request makes no rendition.
 """
 
 import mimetypes
@@ -18,12 +19,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router
 from PIL import features
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, Site
 
 from pages.prefetch import public_pages
+from tenancy.scope import PageTree, path_of
 
 from .http import ApiError, json_response
+from .pages import commune_filter
 from .resolve import Resolver
 from .schemas import Id, ImageOut, Problem, Schema
 
@@ -112,8 +116,28 @@ def _check(filters):
         raise ApiError(400, message, param="rendition")
 
 
-def shown_publicly(image):
-    """Whether published, public content (a page, a register entry, a commune's settings) shows ``image``."""
+def _of_commune(queryset, site):
+    """``queryset`` limited to what belongs to ``site``; records no commune owns are shared by all."""
+    model = queryset.model
+    if issubclass(model, Page):
+        return queryset.filter(commune_filter(site.pk))
+    if issubclass(model, BaseSiteSetting):
+        return queryset.filter(site=site)
+    path = path_of(model)
+    if isinstance(path, PageTree):
+        return queryset.filter(commune_filter(site.pk, field=f"{path.field}__url_path" if path.field else "url_path"))
+    if path == "pk":
+        return queryset.filter(pk=site.pk)
+    if path:
+        return queryset.filter(**{path: site})
+    return queryset
+
+
+def shown_publicly(image, site):
+    """Whether published, public content of ``site`` (a page, a register entry, the commune's settings)
+    shows ``image``, kept in a collection open to everyone."""
+    if image.collection.get_view_restrictions().exists():
+        return False
     sources = defaultdict(set)
     for content_type_id, object_id in ReferenceIndex.get_references_to(image).values_list(
         "base_content_type_id", "object_id"
@@ -124,10 +148,10 @@ def shown_publicly(image):
         if model is None:
             continue
         if issubclass(model, Page):
-            if public_pages(Page.objects.live().filter(pk__in=ids)).exists():
+            if public_pages(_of_commune(Page.objects.live().filter(pk__in=ids), site)).exists():
                 return True
             continue
-        queryset = model._default_manager.filter(pk__in=ids)
+        queryset = _of_commune(model._default_manager.filter(pk__in=ids), site)
         if any(field.name == "live" for field in model._meta.get_fields()):
             queryset = queryset.filter(live=True)
         if queryset.exists():
@@ -142,7 +166,8 @@ def shown_publicly(image):
     description="An image that published, public content shows, with its standard renditions and the "
     "renditions asked for in `rendition` (made on the first request, then kept). Sizes and formats come "
     "from the deployment's allow-list; a filter outside it is a 400 problem naming `rendition`. Images "
-    "used only by drafts or private pages answer 404.",
+    "not shown by published, public content of the commune serving this host (used only by drafts, private "
+    "pages or another commune, or kept in a restricted collection) answer 404.",
     openapi_extra={
         "responses": {
             "200": {
@@ -159,8 +184,9 @@ def shown_publicly(image):
 )
 def get_image(request, id: Id, query: Query[RenditionQuery]):
     _check(query.rendition)
-    image = get_image_model().objects.filter(pk=id).first()
-    if image is None or not shown_publicly(image):
+    site = Site.find_for_request(request)
+    image = get_image_model().objects.select_related("collection").filter(pk=id).first()
+    if image is None or site is None or not shown_publicly(image, site):
         raise ApiError(404, _("No image of published content has this id."), param="id")
     resolver = Resolver(request)
     data = resolver.image(image.pk)

@@ -1,7 +1,10 @@
 """What a headless front end needs: menus, the page tree (children, parent, ancestors), moved pages,
 image renditions on request, and search in the API's own terms."""
 
+import pytest
 from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from pages.navigation import MENU_GROUPS
 
@@ -410,3 +413,126 @@ def test_image_renditions_are_documented(client, portal):
     parameter = next(item for item in operation["parameters"] if item["name"] == "rendition")
     assert "fill-800x450|format-webp" in parameter["schema"]["items"]["enum"]
     assert "400" in operation["responses"]
+
+
+# Image renditions: hostile requests are refused in the caller's language, and refused requests make nothing
+
+FRENCH = {"HTTP_ACCEPT_LANGUAGE": "fr"}
+
+HOSTILE_RENDITIONS = {
+    "size_outside_the_allow_list": ["fill-640x480"],
+    "huge_size": ["fill-99999999999999999999x99999999999999999999"],
+    "huge_width": ["width-" + "9" * 400],
+    "negative_size": ["fill--800x-450"],
+    "zero_size": ["fill-0x0"],
+    "zero_width": ["width-0"],
+    "unknown_format": ["fill-800x450|format-bmp"],
+    "format_without_a_size": ["format-webp"],
+    "two_formats": ["fill-800x450|format-webp|format-png"],
+    "quality_added": ["width-320|jpegquality-1"],
+    "empty": [""],
+    "nul": ["width-320\x00"],
+    "one_good_one_bad": ["width-320", "width-321"],
+    "seven_repeated": ["width-320"] * 7,
+    "seven_distinct": ["width-320", "width-640", "max-400x400", "max-800x800", "fill-400x300", "fill-800x450", "x"],
+}
+
+
+def _rendition_files(media_root):
+    folder = media_root / "images"
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def _refused_in_french(response, status):
+    assert response.status_code == status, response.content
+    assert response["Content-Type"] == PROBLEM
+    assert response["Content-Language"] == "fr"
+    body = response.json()
+    assert body["status"] == status and body["title"] and body["detail"]
+    return body
+
+
+@pytest.mark.parametrize("renditions", HOSTILE_RENDITIONS.values(), ids=HOSTILE_RENDITIONS.keys())
+def test_hostile_renditions_are_refused_in_the_callers_language_and_make_nothing(
+    client, portal, media_root, renditions
+):
+    from assets.models import CommuneRendition
+
+    url = f"/api/images/{portal.image.pk}"
+    client.get(url)  # the standard renditions exist before
+    rows, files = CommuneRendition.objects.count(), _rendition_files(media_root)
+
+    response = client.get(url, {"rendition": renditions}, **FRENCH)
+
+    body = _refused_in_french(response, 400)
+    with translation.override("fr"):
+        offered = str(_("This rendition is not offered: choose a size and a format from the documented lists."))
+        at_most = str(_("Ask for at most six renditions at once."))
+    assert body["detail"] in (offered, at_most)
+    assert {param["name"] for param in body["invalid_params"]} == {"rendition"}
+    assert CommuneRendition.objects.count() == rows
+    assert _rendition_files(media_root) == files
+
+
+@pytest.mark.parametrize(
+    "image_id", ["abc", "-1", "0", "1.5", "99999999999999999999999999", "2147483648", "1e3", "%00", "٣"]
+)
+def test_image_ids_that_are_not_ids_are_problems_in_the_callers_language(client, portal, image_id):
+    response = client.get(f"/api/images/{image_id}?rendition=width-320", **FRENCH)
+    assert 400 <= response.status_code < 500, (image_id, response.status_code)
+    _refused_in_french(response, response.status_code)
+
+
+@pytest.fixture
+def commune_elsewhere(portal):
+    from home.communes import create_commune
+
+    home = create_commune(
+        slug="images-elsewhere", hostname="images-elsewhere.example.ma", name_ar="جماعة أخرى", name_fr="Ailleurs"
+    )
+    return Site.objects.get(root_page=home)
+
+
+def test_an_image_of_another_commune_is_not_served_at_this_communes_address(
+    client, portal, commune_elsewhere, media_root
+):
+    from wagtail.models import Locale
+
+    from assets.models import CommuneRendition
+    from directory.models import Person
+
+    theirs = _unused_image("Their mayor")
+    Person.objects.create(
+        commune=commune_elsewhere, name="Maire ailleurs", locale=Locale.objects.get(language_code="ar"), photo=theirs
+    )
+
+    response = client.get(f"/api/images/{theirs.pk}?rendition=width-320", **FRENCH)
+
+    body = _refused_in_french(response, 404)
+    assert body["invalid_params"][0]["name"] == "id"
+    assert not CommuneRendition.objects.filter(image=theirs).exists()
+    # At its own commune's address the same image is served.
+    at_home = client.get(f"/api/images/{theirs.pk}?rendition=width-320", HTTP_HOST="images-elsewhere.example.ma")
+    assert at_home.status_code == 200, at_home.content
+
+
+def test_an_image_of_a_restricted_collection_is_not_served(client, portal, media_root):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from assets.models import CommuneRendition
+
+    internal = Collection.get_first_root_node().add_child(name="Images internes")
+    CollectionViewRestriction.objects.create(collection=internal, restriction_type=CollectionViewRestriction.LOGIN)
+    kept = _unused_image("Internal photo")
+    kept.collection = internal
+    kept.save()
+    portal.person.photo = kept
+    portal.person.save()
+    try:
+        response = client.get(f"/api/images/{kept.pk}?rendition=width-320", **FRENCH)
+    finally:
+        portal.person.photo = portal.image
+        portal.person.save()
+
+    _refused_in_french(response, 404)
+    assert not CommuneRendition.objects.filter(image=kept).exists()
