@@ -14,7 +14,13 @@ from wagtail.models import PageLogEntry, Revision, Site
 from cms.languages import language_codes, language_literal
 from directory.models import Membership, MembershipRole, Organization, Person
 from home.models import CommuneSettings
-from pages.enums import TenderCategory, TenderProcedure, TenderStatus
+from pages.enums import (
+    TenderCategory,
+    TenderDocumentType,
+    TenderProcedure,
+    TenderStatus,
+    guess_tender_document_type,
+)
 from pages.models import CouncilPage, CouncilSessionPage, TenderPage
 
 from .content import serialize_pages
@@ -305,21 +311,6 @@ OCDS_METHOD = {
 }
 #: The OCDS procurementCategory codelist (closed).
 OCDS_CATEGORY = {TenderCategory.WORKS: "works", TenderCategory.SUPPLIES: "goods", TenderCategory.SERVICES: "services"}
-#: A tender's attachments by what their title says, to the OCDS documentType codelist; first match wins.
-#: The minutes of the bid-opening session record the bids received, admitted and rejected: the
-#: ``evaluationReports`` of the codelist ("Documentation on the evaluation of the bids").
-OCDS_DOCUMENT_TYPES = (
-    (("محضر", "procès-verbal", "proces-verbal", "ouverture des plis", "فتح الأظرفة", "minutes"), "evaluationReports"),
-    (("إلغاء", "annulation", "cancellation"), "cancellationDetails"),
-    (("نتائج", "إسناد", "attribution", "award"), "awardNotice"),
-    (("أجوبة", "توضيح", "clarification", "réponses aux questions"), "clarifications"),
-    (
-        ("دفتر التحملات", "cahier des prescriptions", "technical specification", "spécifications"),
-        "technicalSpecifications",
-    ),
-    (("إعلان", "avis", "notice"), "tenderNotice"),
-)
-OCDS_DEFAULT_DOCUMENT_TYPE = "biddingDocuments"
 
 
 def ocid_prefix():
@@ -331,12 +322,12 @@ def ocid_of(tender):
     return f"{ocid_prefix()}-{tender.translation_key}"
 
 
-def document_type(*titles):
-    text = " ".join(title for title in titles if title).casefold()
-    for words, code in OCDS_DOCUMENT_TYPES:
-        if any(word in text for word in words):
-            return code
-    return OCDS_DEFAULT_DOCUMENT_TYPE
+def document_type(value, document):
+    """A tender file's OCDS documentType: the type its editor chose, else what its titles tell."""
+    chosen = value.get("document_type")
+    if chosen in TenderDocumentType.values:
+        return chosen
+    return guess_tender_document_type(value["title"], document["title"])
 
 
 def _dt(value):
@@ -401,7 +392,7 @@ def tender_release(state, item, buyer, *, release_id, date, tags, language):
         documents.append(
             {
                 "id": document_id,
-                "documentType": document_type(entry["value"]["title"], document["title"]),
+                "documentType": document_type(entry["value"], document),
                 "title": entry["value"]["title"] or document["title"],
                 "url": document["url"],
                 "format": document["content_type"],
@@ -649,7 +640,10 @@ class OcdsPeriod(Schema):
 
 class OcdsDocument(Schema):
     id: str
-    documentType: str = Field(description="From the OCDS documentType codelist")
+    documentType: str = Field(
+        description="From the OCDS documentType codelist: the type the editor chose, else told by the title",
+        examples=["biddingDocuments"],
+    )
     title: str | None = None
     url: str
     format: str | None = Field(None, description="Media type")

@@ -105,15 +105,16 @@ def _tender_pages(calendar, data):
                     ],
                 ),
             }
+            types = data["tender_document_types"]
             entries = [
-                (f"{doc_key}-ar", data["tender"]["ar"]["file_link"], "ar"),
-                (f"{doc_key}-fr", data["tender"]["fr"]["file_link"], "fr"),
+                (f"{doc_key}-ar", data["tender"]["ar"]["file_link"], "ar", types["file"]),
+                (f"{doc_key}-fr", data["tender"]["fr"]["file_link"], "fr", types["file"]),
             ]
             if tender["status"] in (TenderStatus.OPENED, TenderStatus.AWARDED):
                 minutes_key = f"{doc_key}-opening"
                 if minutes_key not in docs:
                     docs[minutes_key] = _opening_minutes(tender, data)
-                entries.append((minutes_key, words["opening_minutes_link"], "fr"))
+                entries.append((minutes_key, words["opening_minutes_link"], "fr", types["opening_minutes"]))
             body = [paragraph(subject), table([words["table_header"], *[[label, value] for label, value in facts]])]
             if tender["status"] == TenderStatus.AWARDED:
                 body.append(paragraph(phrase(words["awarded"], amount=_money(tender["award_amount"], words))))

@@ -139,8 +139,12 @@ def contact(name, role="", phone="", email="", address="", desk=None):
 
 
 def attachments(entries):
-    """The ``documents`` StreamField of a page: ``entries`` is a list of ``(doc key, title, language)``."""
-    return [
-        {"type": "document", "value": {"document": doc(key, pk=True), "title": label, "language": language}}
-        for key, label, language in entries
-    ]
+    """The ``documents`` StreamField of a page: ``entries`` is a list of ``(doc key, title, language)``, or of
+    ``(doc key, title, language, type of document)`` for a tender's files."""
+    stream = []
+    for key, label, language, *kind in entries:
+        value = {"document": doc(key, pk=True), "title": label, "language": language}
+        if kind:
+            value["document_type"] = kind[0]
+        stream.append({"type": "document", "value": value})
+    return stream

@@ -9,7 +9,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.languages import language_choices
 
-from .enums import Presence, Vote
+from .enums import Presence, TenderDocumentType, Vote
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -201,6 +201,34 @@ class AttachmentsBlock(blocks.StreamBlock):
     """Files attached to a page: one document per entry, optionally per language."""
 
     document = DocumentBlock()
+
+
+class TenderDocumentBlock(DocumentBlock):
+    """A tender's file with what it is (notice, specifications, minutes…), published as its OCDS document type."""
+
+    document_type = blocks.ChoiceBlock(
+        label=_("type of document"),
+        choices=TenderDocumentType.choices,
+        required=False,
+        help_text=_("What the file is; open-data portals read it as its OCDS document type."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "blocks/document_block.html"
+
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context)
+        if data is not None:
+            data["document_type"] = value.get("document_type") or ""
+        return data
+
+
+class TenderAttachmentsBlock(blocks.StreamBlock):
+    """A tender's files, each with its type of document and optionally its language."""
+
+    document = TenderDocumentBlock()
 
 
 class AgendaItemBlock(blocks.StructBlock):

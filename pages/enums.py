@@ -115,6 +115,23 @@ class TenderStatus(models.TextChoices):
 TENDER_ACCEPTING_STATUSES = (TenderStatus.PUBLISHED, TenderStatus.MODIFIED, TenderStatus.POSTPONED)
 
 
+class TenderDocumentType(models.TextChoices):
+    """What a tender's file is, as a code of the OCDS ``documentType`` codelist (the codes a commune's calls use)."""
+
+    TENDER_NOTICE = "tenderNotice", _("Tender notice")
+    BIDDING_DOCUMENTS = "biddingDocuments", _("Bidding documents (tender file)")
+    TECHNICAL_SPECIFICATIONS = "technicalSpecifications", _("Special specifications (CPS)")
+    EVALUATION_CRITERIA = "evaluationCriteria", _("Consultation rules (evaluation criteria)")
+    BILL_OF_QUANTITY = "billOfQuantity", _("Bill of quantities and estimate")
+    ILLUSTRATION = "illustration", _("Plans and drawings")
+    CLARIFICATIONS = "clarifications", _("Answers to bidders' questions")
+    EVALUATION_REPORTS = "evaluationReports", _("Bid-opening and evaluation minutes")
+    AWARD_NOTICE = "awardNotice", _("Award notice (results)")
+    CONTRACT_SIGNED = "contractSigned", _("Signed contract")
+    CANCELLATION_DETAILS = "cancellationDetails", _("Cancellation notice")
+    UNSUCCESSFUL_DETAILS = "unsuccessfulDetails", _("Unsuccessful call notice")
+
+
 class ReportKind(models.TextChoices):
     TECHNICAL = "technical", _("Technical report")
     FINANCIAL = "financial", _("Financial report")
@@ -147,3 +164,28 @@ class AlertSeverity(models.TextChoices):
     INFO = "info", _("Information")
     WARNING = "warning", _("Warning")
     DANGER = "danger", _("Danger")
+
+
+#: Words in a tender file's title that tell its type, for files saved before the type was asked; first match wins.
+#: The minutes of the bid-opening session record the bids received, admitted and rejected: the
+#: ``evaluationReports`` of the codelist ("Documentation on the evaluation of the bids").
+TENDER_DOCUMENT_TYPE_WORDS = (
+    (("محضر", "procès-verbal", "proces-verbal", "ouverture des plis", "فتح الأظرفة", "minutes"), "evaluationReports"),
+    (("إلغاء", "annulation", "cancellation"), "cancellationDetails"),
+    (("نتائج", "إسناد", "attribution", "award"), "awardNotice"),
+    (("أجوبة", "توضيح", "clarification", "réponses aux questions"), "clarifications"),
+    (
+        ("دفتر التحملات", "cahier des prescriptions", "technical specification", "spécifications"),
+        "technicalSpecifications",
+    ),
+    (("إعلان", "avis", "notice"), "tenderNotice"),
+)
+
+
+def guess_tender_document_type(*titles):
+    """The type of a tender file told by its titles (the entry's, the document's), else ``biddingDocuments``."""
+    text = " ".join(title for title in titles if title).casefold()
+    for words, code in TENDER_DOCUMENT_TYPE_WORDS:
+        if any(word in text for word in words):
+            return code
+    return TenderDocumentType.BIDDING_DOCUMENTS.value

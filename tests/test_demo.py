@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Revision, Site
 from assets.models import CommuneDocument
 from directory.models import Facility, Membership, Organization, OrganizationKind, Person
 from home.models import CommuneSettings, HomePage
-from pages.enums import ProjectStatus
+from pages.enums import ProjectStatus, TenderDocumentType
 from pages.models import (
     CouncilSessionPage,
     EventPage,
@@ -110,6 +110,15 @@ def test_demo_tenders_span_several_statuses(main_site, arabic):
 
     assert len({tender.status for tender in tenders}) >= 3
     assert any(tender.is_open for tender in tenders)
+
+
+def test_demo_tender_files_carry_their_type_of_document(main_site, arabic):
+    types = [
+        child.value["document_type"] for tender in live_in(main_site, TenderPage, arabic) for child in tender.documents
+    ]
+
+    assert types and set(types) <= set(TenderDocumentType.values)
+    assert {"biddingDocuments", "evaluationReports"} <= set(types)
 
 
 def test_demo_partnerships_are_local_and_international(main_site, arabic):

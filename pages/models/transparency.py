@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from workdays.calendar import is_working_day
 
+from ..blocks import TenderAttachmentsBlock
 from ..enums import TENDER_ACCEPTING_STATUSES, ReportKind, TenderCategory, TenderProcedure, TenderStatus
 from ..filters import ChoiceFilter, QueryChoiceFilter, YearFilter, listing_filters
 from ..mixins import (
@@ -127,6 +129,8 @@ class TenderPage(IntroMixin, BodyMixin, AttachmentsMixin, Page):
     lots = models.PositiveSmallIntegerField(
         _("number of lots"), default=1, validators=[MinValueValidator(1), MaxValueValidator(200)]
     )
+    #: The tender's files, each typed as the OCDS documentType codelist has it.
+    documents = StreamField(TenderAttachmentsBlock(), verbose_name=_("documents"), blank=True)
 
     content_panels = [
         *Page.content_panels,

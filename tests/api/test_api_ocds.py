@@ -6,12 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.utils import timezone
 from jsonschema import Draft4Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
-from wagtail.models import Locale
+from wagtail.models import Locale, Revision
 
+from pages.enums import TenderDocumentType
 from pages.models import TenderPage
 
 from ..factories import CommuneDocumentFactory, publish
@@ -192,3 +194,103 @@ def test_updated_since_keeps_the_later_releases(client, history):
     since = (timezone.now() - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
     package = client.get(f"/api/ocds/releases?updated_since={since}&locale=ar").json()
     assert len(_releases_of(package, f"ocds-bawaba-{arabic.translation_key}")) == 3
+
+
+@pytest.fixture(scope="module")
+def typed_tender(portal):
+    """A tender whose files carry the type their editor chose, which their titles would not tell."""
+    specifications = CommuneDocumentFactory(title="CPS 21/2026/AO")
+    return publish(
+        portal.sections["tenders"],
+        TenderPage(
+            title="Street lighting",
+            slug="street-lighting",
+            reference="21/2026/AO",
+            subject="LED street lighting",
+            procedure="open",
+            category="supplies",
+            published_on=datetime.date(2026, 4, 1),
+            submission_deadline=datetime.datetime(2026, 5, 4, 10, tzinfo=datetime.UTC),
+            documents=[
+                (
+                    "document",
+                    {
+                        "document": specifications,
+                        "title": "إعلان ودفتر الشروط الخاصة",
+                        "language": "ar",
+                        "document_type": "technicalSpecifications",
+                    },
+                ),
+                (
+                    "document",
+                    {"document": portal.document, "title": "Plans", "language": "fr", "document_type": "illustration"},
+                ),
+                ("document", {"document": portal.document, "title": "Avis d'appel d'offres", "language": "fr"}),
+            ],
+        ),
+    )
+
+
+def test_every_type_an_editor_may_choose_is_in_the_official_codelist(codelists):
+    assert set(TenderDocumentType.values) <= codelists["documentType.csv"]
+
+
+def test_the_type_an_editor_chose_is_the_document_type(client, typed_tender, validators, codelists):
+    package = client.get(f"/api/ocds/tenders/{typed_tender.pk}").json()
+
+    assert _errors(validators["releases"], package) == []
+    documents = package["releases"][-1]["tender"]["documents"]
+    assert [document["documentType"] for document in documents] == [
+        "technicalSpecifications",  # the title says "notice": the chosen type wins
+        "illustration",
+        "tenderNotice",  # saved without a type: told by its title
+    ]
+    assert {document["documentType"] for document in documents} <= codelists["documentType.csv"]
+
+
+def test_tender_files_show_their_type_in_the_content_api(client, typed_tender):
+    item = client.get(f"/api/tenders/{typed_tender.pk}").json()
+    assert [entry["value"]["document_type"] for entry in item["documents"]] == [
+        "technicalSpecifications",
+        "illustration",
+        "",
+    ]
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]
+    declared = next(
+        properties["document_type"]
+        for name, model in schema.items()
+        if (properties := model.get("properties", {})).get("document_type")
+    )
+    assert "technicalSpecifications" in json.dumps(declared)
+
+
+def test_migration_types_the_files_saved_before_the_type_existed(portal):
+    migration = __import__("pages.migrations.0003_tender_document_types", fromlist=["type_existing_files"])
+    minutes = CommuneDocumentFactory(title="محضر فتح الأظرفة 30/2026/AO")
+    tender = publish(
+        portal.sections["tenders"],
+        TenderPage(
+            title="Old tender",
+            slug="old-tender",
+            reference="30/2026/AO",
+            subject="Saved before files had a type",
+            published_on=datetime.date(2026, 1, 5),
+            submission_deadline=datetime.datetime(2026, 2, 5, 10, tzinfo=datetime.UTC),
+            documents=[
+                ("document", {"document": minutes, "title": "", "language": "ar"}),
+                ("document", {"document": portal.document, "title": "Dossier", "language": "fr"}),
+                (
+                    "document",
+                    {"document": portal.document, "title": "Avis", "language": "fr", "document_type": "awardNotice"},
+                ),
+            ],
+        ),
+    )
+
+    migration.type_existing_files(apps, None)
+
+    expected = ["evaluationReports", "biddingDocuments", "awardNotice"]
+    tender = TenderPage.objects.get(pk=tender.pk)
+    assert [child.value["document_type"] for child in tender.documents] == expected
+    revision = Revision.objects.get(pk=tender.latest_revision_id).as_object()
+    assert [child.value["document_type"] for child in revision.documents] == expected
