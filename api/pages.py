@@ -46,6 +46,12 @@ class PageFilters(Schema):
     commune: Id | None = Field(None, description="Only items of this commune (site id)")
     updated_since: IsoDateTime | None = Field(None, description="Only items published at or after this time")
     key: uuid.UUID | None = Field(None, description="Only the language versions of the item with this stable key")
+    id: list[Id] | None = Field(
+        None,
+        max_length=100,
+        description="Only the items with these ids (repeat the parameter, at most 100): "
+        "a peer reads the items of a page of the change feed in one request",
+    )
     limit: int = Field(20, ge=1, le=100)
     offset: int = Field(0, ge=0, le=100_000)
 
@@ -203,6 +209,8 @@ def filter_pages(queryset, filters, mapping):
         queryset = queryset.filter(last_published_at__gte=filters.updated_since)
     if filters.key:
         queryset = queryset.filter(translation_key=filters.key)
+    if filters.id:
+        queryset = queryset.filter(pk__in=filters.id)
     for name, lookup in mapping.items():
         value = getattr(filters, name)
         if value is None:

@@ -35,16 +35,83 @@ ROOT = Path(__file__).resolve().parent.parent
 
 class SyntheticPeer(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body leave in two writes: without this, Nagle's algorithm holds the body back until the
+    # client's delayed acknowledgement (about 40 ms a request on Linux), which a real server does not.
+    disable_nagle_algorithm = True
     count = 0
     images = 0
     requests = 0
     png = b""
+    #: CPU time the peer's threads spent answering (part of the bench process's own CPU time).
+    cpu = 0.0
+    lock = threading.Lock()
+    #: Requests being answered now, the most at once, and how long an item's own address holds its answer.
+    in_flight = most_in_flight = 0
+    hold = 0.0
+    #: Whether the typed list can be filtered by id (``False``: an older portal, read item by item).
+    bulk = True
 
     def log_message(self, *args):
         pass
 
+    @classmethod
+    def item(cls, number, base):
+        """One news item as a Bawaba portal's API serves it."""
+        body = [
+            {"type": "heading", "id": "a", "value": {"text": "عنوان فرعي", "level": "h2"}},
+            {
+                "type": "paragraph",
+                "id": "b",
+                "value": f"<p>نص الخبر <b>{number}</b> مع <a href='https://example.ma/'>رابط</a></p>",
+            },
+        ]
+        if cls.images:
+            image_id = number % cls.images + 1
+            rendition = {"url": f"{base}/media/{image_id}.png", "width": 32, "height": 24}
+            image = {
+                "id": image_id,
+                "title": f"صورة {image_id}",
+                "alt": "",
+                "credit": "",
+                "width": 32,
+                "height": 24,
+                "renditions": {"large": rendition, "medium": rendition, "thumbnail": rendition},
+            }
+            body.append({"type": "image", "id": "c", "value": {"image": image, "caption": ""}})
+        return {
+            "id": number,
+            "type": "news",
+            "title": f"خبر رقم {number} من الجماعة الشريكة",
+            "slug": f"news-{number}",
+            "locale": "ar",
+            "url": f"{base}/ar/news/news-{number}/",
+            "intro": "مقدمة الخبر",
+            "first_published_at": "2026-01-01T10:00:00Z",
+            "body": body,
+            "date": "2026-01-01",
+            "category": "council",
+            "source_name": "",
+            "source_url": "",
+            "translations": [],
+        }
+
     def do_GET(self):
-        type(self).requests += 1
+        peer = type(self)
+        with peer.lock:
+            peer.requests += 1
+            peer.in_flight += 1
+            peer.most_in_flight = max(peer.most_in_flight, peer.in_flight)
+        began = time.thread_time()
+        try:
+            if peer.hold and self.path.startswith("/api/news/"):
+                time.sleep(peer.hold)
+            self.answer()
+        finally:
+            with peer.lock:
+                peer.cpu += time.thread_time() - began
+                peer.in_flight -= 1
+
+    def answer(self):
         parts = urlsplit(self.path)
         query = parse_qs(parts.query)
         base = f"http://127.0.0.1:{self.server.server_port}"
@@ -76,45 +143,12 @@ class SyntheticPeer(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(self.png)
             return
+        elif parts.path == "/api/news" and self.bulk:
+            ids = [int(value) for value in query.get("id", [])]
+            results = [self.item(number, base) for number in ids if 1 <= number <= self.count]
+            data = {"count": len(results), "next": None, "previous": None, "results": results}
         elif parts.path.startswith("/api/news/"):
-            number = int(parts.path.rsplit("/", 1)[1])
-            body = [
-                {"type": "heading", "id": "a", "value": {"text": "عنوان فرعي", "level": "h2"}},
-                {
-                    "type": "paragraph",
-                    "id": "b",
-                    "value": f"<p>نص الخبر <b>{number}</b> مع <a href='https://example.ma/'>رابط</a></p>",
-                },
-            ]
-            if self.images:
-                image_id = number % self.images + 1
-                rendition = {"url": f"{base}/media/{image_id}.png", "width": 32, "height": 24}
-                image = {
-                    "id": image_id,
-                    "title": f"صورة {image_id}",
-                    "alt": "",
-                    "credit": "",
-                    "width": 32,
-                    "height": 24,
-                    "renditions": {"large": rendition, "medium": rendition, "thumbnail": rendition},
-                }
-                body.append({"type": "image", "id": "c", "value": {"image": image, "caption": ""}})
-            data = {
-                "id": number,
-                "type": "news",
-                "title": f"خبر رقم {number} من الجماعة الشريكة",
-                "slug": f"news-{number}",
-                "locale": "ar",
-                "url": f"{base}/ar/news/news-{number}/",
-                "intro": "مقدمة الخبر",
-                "first_published_at": "2026-01-01T10:00:00Z",
-                "body": body,
-                "date": "2026-01-01",
-                "category": "council",
-                "source_name": "",
-                "source_url": "",
-                "translations": [],
-            }
+            data = self.item(int(parts.path.rsplit("/", 1)[1]), base)
         else:
             self.send_response(404)
             self.send_header("Content-Length", "0")
@@ -133,6 +167,9 @@ def main():
     parser.add_argument("--items", type=int, default=5000)
     parser.add_argument("--images", type=int, default=0, help="Distinct images the items show (default none).")
     parser.add_argument("--database-url", default=None)
+    parser.add_argument(
+        "--item-by-item", action="store_true", help="Serve as an older portal: no typed list filtered by id."
+    )
     args = parser.parse_args()
     print(machine())
 
@@ -169,6 +206,7 @@ def main():
 
     SyntheticPeer.count = args.items
     SyntheticPeer.images = args.images
+    SyntheticPeer.bulk = not args.item_by_item
     if args.images:
         from PIL import Image
 
@@ -189,7 +227,7 @@ def main():
     )
 
     def measure(label):
-        SyntheticPeer.requests = 0
+        SyntheticPeer.requests, SyntheticPeer.cpu = 0, 0.0
         counts = {"queries": 0, "writes": 0}
 
         def count(execute, sql, params, many, context):
@@ -202,7 +240,8 @@ def main():
             report = pull_peer(peer)
             elapsed, cpu = time.monotonic() - began, time.process_time() - cpu
         print(
-            f"{label}: {elapsed:.2f} s ({cpu:.2f} s of CPU in this process, the synthetic peer's included), "
+            f"{label}: {elapsed:.2f} s ({cpu:.2f} s of CPU in this process, {SyntheticPeer.cpu:.2f} s of it the "
+            "synthetic peer's), "
             f"{counts['queries']} SQL queries ({counts['writes']} writes), "
             f"{SyntheticPeer.requests} HTTP requests — {report.summary()}"
         )

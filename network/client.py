@@ -27,6 +27,10 @@ class TooLarge(PeerError):
     """The answer is larger than the limit set for it."""
 
 
+class PeerTimeout(PeerError):
+    """One request found no answer within its own limits (the pull's deadline is ``PullTimeLimit``)."""
+
+
 class PullTimeLimit(PeerError, FetchTimeLimit):
     """The deadline of the whole pull passed; what was done is kept and the next pull goes on from there."""
 
@@ -85,6 +89,10 @@ class PeerClient(SafeClient):
         """Send one request and return ``(status, body bytes)``."""
         fetched = self.fetch(method, url, params=params, content=content, headers=headers, max_bytes=max_bytes)
         return fetched.status, fetched.body
+
+    def _timed_out(self):
+        error = super()._timed_out()
+        return error if isinstance(error, PullTimeLimit) else PeerTimeout(str(error))
 
     def _read(self, response, max_bytes):
         too_large = str(self.messages["too_large"] % {"limit": max_bytes})

@@ -9,6 +9,12 @@ that a pull that dies resumes where it stopped, and upserts on (peer, original i
 harmless. Before a page is applied, the copies and skip reports of its items are read in one query each,
 and a change that the copy already reflects (same cursor and date as the change last taken) is passed
 over without fetching the item: reading the whole feed again costs a few queries per page of it.
+
+The items a page of the feed needs are read together, one request per kind and up to ``BULK_SIZE``
+items, from the peer's typed list filtered by id (``/api/news?id=1&id=2…``, the same published items and
+fields as each item's own address). A peer that does not know that filter (an older portal answers 400)
+is read item by item, each at its ``/api/<type>/<id>``, for the rest of the pull: ``PARALLEL_FETCHES``
+at a time, each on a client of its own with the same limits, address checks and deadline.
 A pull that finds nothing new writes nothing. One peer's failure is recorded in its health and the
 next peer is pulled all the same.
 
@@ -19,18 +25,21 @@ from there; a feed that never ends is thereby read in bounded slices instead of 
 """
 
 import dataclasses
+import json
 import logging
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pydantic
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import copies
-from .client import PeerClient, PeerError, PullTimeLimit
+from .client import PeerClient, PeerError, PeerTimeout, PullTimeLimit, TooLarge
 from .media import MediaFetcher
 from .models import ContentKind, Peer, PublicationMode, SkippedItem, SkipReason, SyndicatedCopy, network_setting
 from .schemas import ITEM_SCHEMAS, ChangeFeed
@@ -39,6 +48,18 @@ logger = logging.getLogger(__name__)
 
 #: New copies written together at most (one feed page's worth by default).
 BATCH_SIZE = 100
+
+#: Items read from the peer in one request at most (the page size its typed lists accept).
+BULK_SIZE = 100
+
+#: An item not read ahead (distinct from ``None``, an item the peer no longer serves).
+MISSING = object()
+
+#: Statuses with which a peer says it cannot filter its lists by id (an older portal): read item by item.
+NO_BULK_STATUSES = {400, 404, 405, 422}
+
+#: Items of an older peer read at once, item by item (a bounded pool, each with its own connection).
+PARALLEL_FETCHES = 4
 
 #: Seconds the pull lock outlives the pull's own time limit (so two pulls of one peer never overlap).
 LOCK_MARGIN_SECONDS = 60
@@ -163,6 +184,15 @@ class Puller:
         self.copies = {}
         #: New copies validated and waiting to be written together: ``(kind, parent, entry)``.
         self.pending = []
+        #: Items read ahead for the page of the feed being applied: ``{(type, id): data or None}``.
+        self.fetched = {}
+        #: Whether the peer's typed lists can be filtered by id (``None``: not asked yet in this pull).
+        self.bulk = None
+        #: The pool reading an older peer item by item, and its threads' clients (made when first needed).
+        self.pool = None
+        self.local = threading.local()
+        self.lock = threading.Lock()
+        self.clients = []
 
     def run(self):
         peer = self.peer
@@ -171,7 +201,7 @@ class Puller:
         if not cache.add(lock, 1, int(time_limit) + LOCK_MARGIN_SECONDS):
             self.report.notices.append(_("Another pull of this peer is running; skipped."))
             return self.report
-        start_cursor = peer.cursor
+        start_cursor = self.stored_cursor = peer.cursor
         deadline = time.monotonic() + time_limit
         try:
             with PeerClient(
@@ -179,22 +209,41 @@ class Puller:
             ) as client:
                 self.client = client
                 self.media = MediaFetcher(peer, client, self.skips)
-                self._read_feed()
+                try:
+                    self._read_feed()
+                finally:
+                    self._store_cursor()  # past the pages read that changed nothing here
         except PeerError as error:
             self.report.error = str(error)
         except Exception as error:  # one peer's surprise must not stop the others
             logger.exception("Pull of peer %s failed", peer.pk)
             self.report.error = _("Unexpected failure: %(error)s") % {"error": type(error).__name__}
         finally:
+            if self.pool is not None:
+                self.pool.shutdown(wait=True, cancel_futures=True)
+            for client in self.clients:
+                client.close()
             cache.delete(lock)
         self._record_health(start_cursor)
         return self.report
 
     def _save_cursor(self, cursor):
         self._write_pending()  # the cursor never moves past an item that is not written
-        if cursor != self.peer.cursor:
-            Peer.objects.filter(pk=self.peer.pk).update(cursor=cursor)
-            self.peer.cursor = cursor
+        self.peer.cursor = cursor
+        self._store_cursor()
+
+    def _store_cursor(self):
+        if self.peer.cursor != self.stored_cursor:
+            Peer.objects.filter(pk=self.peer.pk).update(cursor=self.peer.cursor)
+            self.stored_cursor = self.peer.cursor
+
+    def _quiet(self, change):
+        """Whether applying this change writes nothing here (the copy reflects it, or there is nothing to do)."""
+        if change.type not in self.kinds:
+            return True
+        if change.action in ("unpublished", "deleted"):
+            return self._copy_of(change.id) is None
+        return self._seen_already(change)
 
     def _stop(self, message):
         self.report.stopped_early = True
@@ -251,6 +300,13 @@ class Puller:
     def _apply_page(self, feed, latest, since, max_items, go_on):
         """Apply one page of changes; ``(stopped, error to raise once the page is committed)``."""
         done = since
+        quiet = all(self._quiet(change) for change in latest.values())
+        room = max(max_items - self.report.changes_read, 0)
+        try:
+            self._fetch_items([change for change in feed.items[:room] if latest[(change.type, change.id)] is change])
+        except PullTimeLimit as limit:
+            self._stop(str(limit))
+            return True, None
         for change in feed.items:
             if self.report.changes_read >= max_items:
                 self._save_cursor(done)
@@ -274,7 +330,12 @@ class Puller:
             done = change.cursor
             self.report.changes_read += 1
             self.progress(self.report)
-        self._save_cursor(feed.next_cursor)
+        if quiet:
+            # Nothing written: the cursor is stored with the next page that writes, or when the pull ends
+            # (reading an unchanged feed again costs no write per page; a pull that dies reads it again).
+            self.peer.cursor = feed.next_cursor
+        else:
+            self._save_cursor(feed.next_cursor)
         return False, None
 
     def _check_order(self, feed, since):
@@ -349,7 +410,11 @@ class Puller:
         if self._seen_already(change):
             self.report.unchanged += 1
             return
-        data = self.client.get_json(f"/api/{kind.value}/{change.id}")
+        data = self.fetched.pop((change.type, change.id), MISSING)
+        if data is MISSING:
+            data = self.client.get_json(f"/api/{kind.value}/{change.id}")
+        elif isinstance(data, PeerError):
+            raise data  # met when its item is reached, as if it had been read then
         if data is None:
             self.report.skipped += 1  # unpublished since the feed was read; its tombstone follows
             return
@@ -362,6 +427,103 @@ class Puller:
             self._reject(change, _("the item has id %(id)s") % {"id": item.id}, data)
             return
         self._upsert(kind, item, change)
+
+    def _fetch_items(self, changes):
+        """Read ahead, a few requests in all, the items these changes need (those not already reflected)."""
+        self.fetched = {}
+        wanted = {}
+        for change in changes:
+            if (
+                change.type in self.kinds
+                and change.action in ("created", "changed")
+                and not self._seen_already(change)
+            ):
+                wanted.setdefault(change.type, []).append(change.id)
+        for kind, ids in wanted.items():
+            for start in range(0, len(ids), BULK_SIZE):
+                chunk = ids[start : start + BULK_SIZE]
+                if self.bulk is not False:
+                    self._fetch_many(kind, chunk)
+                if self.bulk is False:
+                    self._fetch_one_by_one(
+                        kind, [original_id for original_id in chunk if (kind, original_id) not in self.fetched]
+                    )
+
+    def _fetch_one_by_one(self, kind, ids):
+        """Read the items ``ids`` each at its own address, ``PARALLEL_FETCHES`` at a time, into ``self.fetched``.
+
+        A failure is kept in place of the item and raised when the pull reaches it, so that what comes
+        before it in the feed is taken as before.
+        """
+        if not ids:
+            return
+        if self.pool is None:
+            self.pool = ThreadPoolExecutor(PARALLEL_FETCHES, thread_name_prefix=f"pull-{self.peer.pk}")
+        language = translation.get_language()
+        futures = [
+            (original_id, self.pool.submit(self._fetch_alone, kind, original_id, language)) for original_id in ids
+        ]
+        for original_id, future in futures:
+            try:
+                self.fetched[(kind, original_id)] = future.result()
+            except PeerError as error:
+                self.fetched[(kind, original_id)] = error
+
+    def _fetch_alone(self, kind, original_id, language):
+        """One item at its own address, on this thread's own client (run in the pool)."""
+        client = getattr(self.local, "client", None)
+        if client is None:
+            peer = self.peer
+            client = PeerClient(
+                peer.base_url,
+                allow_private=peer.allow_private_address,
+                token=peer.token,
+                deadline=self.client.deadline,
+            )
+            self.local.client = client
+            with self.lock:
+                self.clients.append(client)
+        with translation.override(language):
+            return client.get_json(f"/api/{kind}/{original_id}")
+
+    def _fetch_many(self, kind, ids):
+        """Read the items ``ids`` of one kind in one request, into ``self.fetched``.
+
+        Left to the item-by-item path: everything, when the peer cannot filter by id, lists an item it was
+        not asked for (it ignored the filter) or cannot answer for the items in time (for the rest of the
+        pull); the items of an answer too large for the limit are asked again in two halves. An item
+        missing from the answer is no longer published there, as its own address would have said (404).
+        """
+        params = [("id", original_id) for original_id in ids] + [("limit", len(ids))]
+        try:
+            status, body = self.client.request("GET", self.client.url(f"/api/{kind}"), params=params)
+        except TooLarge:
+            if len(ids) > 1:
+                half = len(ids) // 2
+                self._fetch_many(kind, ids[:half])
+                self._fetch_many(kind, ids[half:])
+            return
+        except PeerTimeout:
+            self.bulk = False
+            return
+        if status in NO_BULK_STATUSES:
+            self.bulk = False
+            return
+        if status != 200:
+            raise PeerError(
+                _("The peer answered %(status)s to %(path)s.") % {"status": status, "path": f"/api/{kind}"}
+            )
+        try:
+            results = json.loads(body)["results"]
+            found = {entry["id"]: entry for entry in results}
+        except (ValueError, UnicodeDecodeError, KeyError, TypeError):
+            raise PeerError(_("The peer's answer to %(path)s is not valid JSON.") % {"path": f"/api/{kind}"}) from None
+        if not set(found) <= set(ids) or len(found) != len(results):
+            self.bulk = False
+            return
+        self.bulk = True
+        for original_id in ids:
+            self.fetched[(kind, original_id)] = found.get(original_id)
 
     def _reject(self, change, reason, data=None):
         self.report.rejected += 1

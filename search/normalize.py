@@ -23,6 +23,7 @@ same steps here:
    singular meet whichever of the two the page or the query uses.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -259,6 +260,13 @@ def _french_variants(word):
 
 def variants(token):
     """The forms under which a folded token is indexed and looked up; the token itself first."""
+    return list(_variants(token))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _variants(token):
+    """``variants``, remembered: a word recurs across a commune's pages, and indexing a batch of them
+    would otherwise work out the same forms again for every occurrence."""
     if is_arabic(token):
         forms = [form for spelling in _hamza_spellings(token) for form in _arabic_variants(spelling)]
         forms += _singular_forms(token)
@@ -266,7 +274,7 @@ def variants(token):
         forms = _french_variants(token)
     else:
         forms = [token]
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def prefix_variants(token):

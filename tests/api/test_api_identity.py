@@ -92,6 +92,20 @@ def test_a_page_key_finds_every_language_version(client, portal):
     assert malformed.status_code in (400, 422) and malformed["Content-Type"].startswith("application/problem+json")
 
 
+def test_a_list_filtered_by_ids_holds_those_items_as_their_own_addresses_serve_them(client, portal):
+    wanted = [portal.news[2].pk, portal.news[0].pk, portal.leaves["events"].pk]  # an event is no news item
+    body = client.get("/api/news", {"id": wanted, "limit": 100}).json()
+
+    assert body["count"] == 2
+    assert {item["id"] for item in body["results"]} == {portal.news[0].pk, portal.news[2].pk}
+    for item in body["results"]:
+        assert item == client.get(f"/api/news/{item['id']}").json()
+    assert client.get("/api/news", {"id": 2_000_000_000}).json()["count"] == 0
+    too_many = client.get("/api/news", {"id": list(range(1, 102))})
+    assert too_many.status_code in (400, 422) and too_many["Content-Type"].startswith("application/problem+json")
+    assert client.get("/api/news?id=abc").status_code in (400, 422)
+
+
 def test_popolo_ids_do_not_change_with_the_language(client, portal, french_person):
     arabic = client.get(f"/api/popolo?commune={portal.site.pk}&locale=ar").json()
     french = client.get(f"/api/popolo?commune={portal.site.pk}&locale=fr").json()

@@ -210,9 +210,21 @@ class FakePeer:
 
         self.routes["/api/changes"] = feed
 
-    def serve_items(self, items):
+    def serve_items(self, items, bulk=False):
+        """Serve each item at its own address; with ``bulk``, also the typed lists filtered by id, as a
+        current Bawaba portal does (``/api/news?id=1&id=2``)."""
         for item in items:
             self.serve_json(f"/api/{item['type']}/{item['id']}", item)
+        if not bulk:
+            return
+        for kind in {item["type"] for item in items}:
+            of_kind = {item["id"]: item for item in items if item["type"] == kind}
+
+            def listed(handler, query, of_kind=of_kind):
+                found = [of_kind[int(value)] for value in query.get("id", []) if int(value) in of_kind]
+                handler.send_json({"count": len(found), "next": None, "previous": None, "results": found})
+
+            self.routes[f"/api/{kind}"] = listed
 
     def close(self):
         self.server.shutdown()

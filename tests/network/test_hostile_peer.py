@@ -101,6 +101,58 @@ def test_items_breaking_the_schema_are_refused_one_by_one(fake_peer, synced):
     )
 
 
+def test_items_read_together_are_still_refused_one_by_one(fake_peer, synced):
+    fake_peer.serve_feed([change(12, 1), change(13, 2), change(14, 3), change(15, 4), change(16, 5)])
+    fake_peer.serve_items(
+        [
+            news_item(fake_peer.url, 1, "x" * 300),  # title too long
+            news_item(fake_peer.url, 2, "الخبر الثاني"),  # unchanged
+            news_item(fake_peer.url, 3, category="gossip"),  # unknown category
+            news_item(fake_peer.url, 5, "خبر سليم"),  # 4 is no longer published
+        ],
+        bulk=True,
+    )
+    fake_peer.received.clear()
+    report = pull_peer(synced)
+    assert report.ok and report.rejected == 2 and report.created == 1, report.summary()
+    assert report.unchanged == 1 and report.skipped == 1, report.summary()
+    item_requests = [r for r in fake_peer.received if r["path"].startswith("/api/news")]
+    assert [r["path"] for r in item_requests] == ["/api/news"]  # one request for the page's items
+    assert sorted(int(value) for value in item_requests[0]["query"]["id"]) == [1, 2, 3, 4, 5]
+    assert NewsPage.objects.filter(title="خبر سليم", live=True).exists()
+    assert NewsPage.objects.get(pk=SyndicatedCopy.objects.get(peer=synced, original_id=1).page_id).title == (
+        "الخبر الأول"
+    )
+
+
+def test_peer_that_ignores_the_id_filter_is_read_item_by_item(fake_peer, peer):
+    items = [news_item(fake_peer.url, number, f"خبر {number}") for number in (1, 2, 3)]
+    fake_peer.serve_feed([change(1, 1), change(2, 2)])
+    fake_peer.serve_items(items)
+    # Its list answers with whatever it holds, not with the items asked for.
+    fake_peer.serve_json("/api/news", {"count": 3, "next": None, "previous": None, "results": items[::-1]})
+    report = pull_peer(peer)
+    assert report.ok and report.created == 2, report.summary()
+    assert sorted(SyndicatedCopy.objects.filter(peer=peer).values_list("original_id", flat=True)) == [1, 2]
+    paths = [r["path"] for r in fake_peer.received if r["path"].startswith("/api/news")]
+    assert paths[0] == "/api/news" and sorted(paths[1:]) == ["/api/news/1", "/api/news/2"]
+
+
+def test_peer_too_slow_to_list_the_items_is_read_item_by_item(fake_peer, peer):
+    fake_peer.serve_feed([change(1, 1), change(2, 2)])
+    fake_peer.serve_items([news_item(fake_peer.url, number, f"خبر {number}") for number in (1, 2)])
+
+    def slow_list(handler, query):
+        time.sleep(1.0)  # past the read timeout of these tests
+        handler.send_json({"count": 0, "next": None, "previous": None, "results": []})
+
+    fake_peer.routes["/api/news"] = slow_list
+    report = pull_peer(peer)
+    assert report.ok and report.created == 2, report.summary()
+    paths = [r["path"] for r in fake_peer.received if r["path"].startswith("/api/news")]
+    assert paths[0] == "/api/news" and sorted(paths[1:]) == ["/api/news/1", "/api/news/2"]
+
+
 def test_huge_body_is_aborted_at_the_size_limit(fake_peer, synced):
     sent = []
 

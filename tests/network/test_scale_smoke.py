@@ -22,7 +22,7 @@ from api.models import ChangeEvent
 from bench.network_bench import SyntheticPeer
 from network import copies
 from network.models import Peer, PublicationMode, SyndicatedCopy
-from network.sync import pull_peer
+from network.sync import PARALLEL_FETCHES, pull_peer
 from pages.models import NewsPage
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,8 @@ def growing_peer(local_commune, settings):
     """The benchmark's synthetic peer, serving as many news items as ``grow`` says."""
     settings.BAWABA_NETWORK_PAGE_SIZE = PAGE_SIZE
     site, _sections, _groups = local_commune
-    SyntheticPeer.count = SyntheticPeer.requests = SyntheticPeer.images = 0
+    SyntheticPeer.count = SyntheticPeer.requests = SyntheticPeer.images = SyntheticPeer.most_in_flight = 0
+    SyntheticPeer.bulk, SyntheticPeer.hold = True, 0.0
     server = ThreadingHTTPServer(("127.0.0.1", 0), SyntheticPeer)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -56,6 +57,7 @@ def growing_peer(local_commune, settings):
         content_kinds=["news"],
     )
     yield peer, grow
+    SyntheticPeer.bulk, SyntheticPeer.hold = True, 0.0
     server.shutdown()
     server.server_close()
 
@@ -103,6 +105,28 @@ def test_new_items_cost_a_few_queries_per_page_of_the_feed(growing_peer):
     # Wagtail's per-page work is done once per batch, not once per page.
     page_inserts = [sql for sql in writes(queries) if sql.startswith('INSERT INTO "wagtailcore_page"')]
     assert len(page_inserts) == report.pages_read
+
+
+def test_items_of_a_feed_page_are_read_in_one_request(growing_peer):
+    peer, grow = growing_peer
+    grow(3 * PAGE_SIZE)
+    report, _queries = pull_counted(peer)
+    assert report.created == 3 * PAGE_SIZE and report.pages_read == 3
+    # Each page of the feed, then its items from the typed list filtered by their ids: no request per item.
+    assert SyntheticPeer.requests == 2 * report.pages_read
+
+
+def test_an_older_peer_is_read_item_by_item_a_few_at_a_time(growing_peer):
+    peer, grow = growing_peer
+    SyntheticPeer.bulk = False  # its typed lists cannot be filtered by id: it answers 404
+    SyntheticPeer.hold = 0.2  # each item's answer takes a while, so that reads at once overlap
+    grow(2 * PAGE_SIZE)
+    report, _queries = pull_counted(peer)
+    assert report.created == 2 * PAGE_SIZE, report.summary()
+    assert SyndicatedCopy.objects.filter(peer=peer).count() == 2 * PAGE_SIZE
+    # The feed's pages, one list request refused (asked once per pull), then each item at its own address.
+    assert SyntheticPeer.requests == report.pages_read + 1 + report.created
+    assert 1 < SyntheticPeer.most_in_flight <= PARALLEL_FETCHES
 
 
 def test_copies_written_in_a_batch_are_whole_wagtail_pages(growing_peer, local_commune):
@@ -175,3 +199,7 @@ def test_unchanged_resync_reads_only_the_feed(growing_peer):
     # and the page's transaction (a savepoint inside the test's own transaction).
     assert len(queries) <= 5 * feed_pages + 4, [q["sql"][:120] for q in queries]
     assert all("network_peer" in sql for sql in writes(queries))  # only the cursor and the peer's health
+    cursor_writes = [sql for sql in writes(queries) if '"cursor"' in sql]
+    assert len(cursor_writes) == 1  # once for the whole pull, not once per page of the feed
+    peer.refresh_from_db()
+    assert peer.cursor == 3 * PAGE_SIZE
