@@ -235,13 +235,16 @@ def main():
             counts["writes"] += sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
             return execute(sql, params, many, context)
 
+        database_cpu = server_cpu(connection)
         with connection.execute_wrapper(count):
             began, cpu = time.monotonic(), time.process_time()
             report = pull_peer(peer)
             elapsed, cpu = time.monotonic() - began, time.process_time() - cpu
+        database_cpu = server_cpu(connection) - database_cpu if database_cpu is not None else None
+        on_server = f", {database_cpu:.2f} s in the database server" if database_cpu is not None else ""
         print(
             f"{label}: {elapsed:.2f} s ({cpu:.2f} s of CPU in this process, {SyntheticPeer.cpu:.2f} s of it the "
-            "synthetic peer's), "
+            f"synthetic peer's{on_server}), "
             f"{counts['queries']} SQL queries ({counts['writes']} writes), "
             f"{SyntheticPeer.requests} HTTP requests — {report.summary()}"
         )
@@ -263,6 +266,21 @@ def main():
     print(f"  goal under 2 s: {'met' if elapsed < 2 else 'missed'}")
     print(f"load average after the run: {load_average()}")
     server.shutdown()
+
+
+def server_cpu(connection):
+    """CPU seconds used so far by the PostgreSQL process serving this connection, when it runs on this machine."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def load_average():

@@ -49,6 +49,9 @@ logger = logging.getLogger(__name__)
 #: New copies written together at most (one feed page's worth by default).
 BATCH_SIZE = 100
 
+#: The most changes a page of the feed holds (what ``/api/changes`` accepts as ``limit``).
+MAX_FEED_PAGE = 500
+
 #: Items read from the peer in one request at most (the page size its typed lists accept).
 BULK_SIZE = 100
 
@@ -193,6 +196,7 @@ class Puller:
         self.local = threading.local()
         self.lock = threading.Lock()
         self.clients = []
+        self.page_was_quiet = False
 
     def run(self):
         peer = self.peer
@@ -250,8 +254,8 @@ class Puller:
         self.report.notices.append(message)
 
     def _read_feed(self):
-        params = [("limit", network_setting("BAWABA_NETWORK_PAGE_SIZE"))]
-        params += [("types", kind) for kind in self.kinds]
+        page_size = page_limit = network_setting("BAWABA_NETWORK_PAGE_SIZE")
+        params = [("types", kind) for kind in self.kinds]
         if self.peer.remote_commune:
             params.append(("commune", self.peer.remote_commune))
         max_pages = network_setting("BAWABA_NETWORK_MAX_PAGES_PER_PULL")
@@ -264,7 +268,7 @@ class Puller:
                 return
             since = self.peer.cursor
             try:
-                data = self.client.get_json("/api/changes", params=[("since", since), *params])
+                data = self.client.get_json("/api/changes", params=[("since", since), ("limit", page_limit), *params])
             except PullTimeLimit as limit:
                 self._stop(str(limit))
                 return
@@ -296,11 +300,14 @@ class Puller:
                 raise failure
             if stopped or not feed.has_more:
                 return
+            # Pages that change nothing here (a feed read again) are asked for larger and larger, up to the
+            # feed's largest: fewer round trips; the first page that changes something brings the size back.
+            page_limit = max(page_size, min(2 * page_limit, MAX_FEED_PAGE)) if self.page_was_quiet else page_size
 
     def _apply_page(self, feed, latest, since, max_items, go_on):
         """Apply one page of changes; ``(stopped, error to raise once the page is committed)``."""
         done = since
-        quiet = all(self._quiet(change) for change in latest.values())
+        quiet = self.page_was_quiet = all(self._quiet(change) for change in latest.values())
         room = max(max_items - self.report.changes_read, 0)
         try:
             self._fetch_items([change for change in feed.items[:room] if latest[(change.type, change.id)] is change])
