@@ -11,6 +11,12 @@ answers it; its rank is the rank of the first of them. ``TUNING_QUERIES`` may be
 while changing the search; ``HELD_OUT_QUERIES`` were written
 with them, before any result was seen, and are only measured: never change the search to make one
 of them pass.
+
+The Latin-letter queries grew in two steps. The eight held-out ones after ``tasse7i7 l imda2``
+(Arabizi digits, French-style digraphs, the article written apart or joined) were written before
+the Latin-letter handling was reworked, and its rules were never tuned on them; the fourteen
+tuning ones after ``hay salam`` were written at the same time and are the ones the rules were
+tuned on.
 """
 
 # key: (locale, kind, title, intro, body) — the same shape as ``corpus.DOCUMENTS``.
@@ -221,6 +227,20 @@ TUNING_QUERIES = [
     ("souk", ["m_souk", "m_markets"], "latin", "ar"),
     ("bab lhad", ["m_bab_lhad"], "latin", "ar"),
     ("hay salam", ["m_hay_salam", "a_library"], "latin", "ar"),
+    ("3a9d l izdiyad", ["s_birth", "m_documents"], "latin", "ar"),
+    ("rokhsat s sakan", ["s_occupancy"], "latin", "ar"),
+    ("l ma2 salih lichorb", ["a_water"], "latin", "ar"),
+    ("chabakat tatahir", ["p_sewer", "m_derb_sultan"], "latin", "ar"),
+    ("l mizaniya tacharokiya", ["a_budget"], "latin", "ar"),
+    ("l innara l3omomiya", ["a_lighting"], "latin", "ar"),
+    ("mostachfa l9orb", ["p_hospital"], "latin", "ar"),
+    ("l ma7atta tor9iya", ["p_station"], "latin", "ar"),
+    ("tahi2at l 7adi9a", ["p_park", "m_gardens"], "latin", "ar"),
+    ("mahrajan tha9afa amazighiya", ["a_festival"], "latin", "ar"),
+    ("ghars l2achjar", ["a_trees"], "latin", "ar"),
+    ("khadamat l7irasa", ["t_guarding"], "latin", "ar"),
+    ("moutaba9at nosakh", ["s_copies"], "latin", "ar"),
+    ("dar chabab", ["m_hay_salam"], "latin", "ar"),
 ]
 
 HELD_OUT_QUERIES = [
@@ -242,4 +262,13 @@ HELD_OUT_QUERIES = [
     ("reclammation", ["f_m_complaint"], "typo", "fr"),
     ("derb sultan", ["m_derb_sultan"], "latin", "ar"),
     ("tasse7i7 l imda2", ["m_signature", "s_signature"], "latin", "ar"),
+    # Written before the Latin-letter handling was reworked; never tuned on.
+    ("rokhsat l bina2", ["s_building", "m_permit_build"], "latin", "ar"),
+    ("chahadat sokna", ["s_residence"], "latin", "ar"),
+    ("l madina l 3ati9a", ["p_medina"], "latin", "ar"),
+    ("mal3ab l9orb", ["p_stadium"], "latin", "ar"),
+    ("tasri7 bel wafat", ["s_death"], "latin", "ar"),
+    ("chahadat el 3ozouba", ["s_single"], "latin", "ar"),
+    ("jam3 nnifayat", ["m_waste", "a_bins", "t_trucks"], "latin", "ar"),
+    ("sou9 namoudaji", ["p_market"], "latin", "ar"),
 ]
