@@ -10,7 +10,9 @@ page may contain it, each with a weight that ranking gives a match on it:
   weight ``NEAR_WEIGHT``, so that they rank below pages that have the words as typed.
 
 A word the index does not hold and that has no near word is optional: it cannot match, so it
-does not keep the other words from finding their pages.
+does not keep the other words from finding their pages. A Latin word with an Arabizi digit
+(``tasse7i7``) is one word of the query, not letters and numbers apart (``search.latin``); a
+Latin word that stands for the article (``l``, ``el``, ``bel``) has no near word, so it is optional.
 """
 
 from dataclasses import dataclass, field
@@ -18,7 +20,8 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Q
 
-from .normalize import MAX_QUERY_TERMS, _cut, is_arabic, tokenize, variants
+from . import latin
+from .normalize import MAX_QUERY_TERMS, _cut, fold, is_arabic, tokenize, variants
 from .vocabulary import known_terms, near_terms, vocabulary_ready
 
 SYNONYM_WEIGHT = 0.9
@@ -56,6 +59,26 @@ class Group:
     @property
     def forms(self):
         return list(dict.fromkeys(form for alternative in self.alternatives for form in alternative.forms))
+
+
+_EDGE_PUNCTUATION = '.,;:!?()[]{}"«»'
+
+
+def query_tokens(query):
+    """The words of a query: an Arabizi word (``tasse7i7``) stays one word, the rest as the index splits them."""
+    tokens = []
+    for chunk in fold(_cut(query)).split():
+        word = chunk.strip(_EDGE_PUNCTUATION)
+        tokens.extend([word] if latin.is_arabizi(word) else tokenize(chunk))
+    return list(dict.fromkeys(tokens))[:MAX_QUERY_TERMS]
+
+
+def _exact(token):
+    """The group of a query word as typed: its forms, or for an Arabizi word the words the index splits it into."""
+    if latin.is_arabizi(token):
+        parts = tokenize(token)
+        return Group(token, [Alternative(_word_forms(parts), 1.0, "exact", token)] if parts else [])
+    return Group(token, [Alternative([variants(token)], 1.0, "exact", token)])
 
 
 def _word_forms(tokens):
@@ -119,7 +142,7 @@ def _synonym_group(tokens, start, sets):
 
 def expand(query, *, commune_id=None, language=""):
     """The groups of a query for a commune and language; empty when it has no word to search."""
-    tokens = list(dict.fromkeys(tokenize(_cut(query))))[:MAX_QUERY_TERMS]
+    tokens = query_tokens(query)
     if not tokens:
         return []
     sets = synonym_sets(commune_id, language) if language else []
@@ -128,8 +151,7 @@ def expand(query, *, commune_id=None, language=""):
     while position < len(tokens):
         group, taken = _synonym_group(tokens, position, sets)
         if group is None:
-            token = tokens[position]
-            group = Group(token, [Alternative([variants(token)], 1.0, "exact", token)])
+            group = _exact(tokens[position])
         groups.append(group)
         position += taken
     known = known_terms(form for group in groups for form in group.forms)

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - Arabic letters are the subject of this module
 """The words of the index, to correct a query whose words the index does not hold.
 
 Three kinds of query words find nothing as they are typed: a one-letter typo (ميزانيت), an Arabic
@@ -7,116 +6,33 @@ Latin letters (``souk``, ``bab lhad``, ``mdrasa``). All three are answered from 
 the index (``SearchTerm``): a word the vocabulary does not hold is replaced by its near words,
 found by edit distance (candidates from a trigram index on PostgreSQL, from a length and letter
 filter on SQLite; the same distance decides on both) or by ``sound_key``, the consonants of the
-word in Latin classes, which a Latin spelling and its Arabic word share.
+word in Latin classes, which a Latin spelling and its Arabic word share. The classes, the Arabizi
+digits and the French digraphs are a rule table read by ``search.latin``; a Latin-letter word is
+looked up under every key it may have (with and without a joined article or the t of ة), and the
+Arabic words found are ordered by how close their readings are to it.
 """
-
-import re
 
 from django.db import connection
 from django.db.models import Lookup, Q
 from django.db.models.functions import Length, Substr
 from rapidfuzz.distance import Levenshtein
 
+from . import latin
 from .normalize import fold, is_arabic
 
-#: Arabic letters as Latin consonant classes; long vowels, ع and hamza carry no consonant.
-_ARABIC_SOUNDS = {
-    "ب": "b",
-    "ت": "t",
-    "ط": "t",
-    "ث": "t",
-    "ج": "j",
-    "ح": "h",
-    "ه": "h",
-    "خ": "k",
-    "ك": "k",
-    "ق": "k",
-    "د": "d",
-    "ض": "d",
-    "ذ": "d",
-    "ظ": "d",
-    "ر": "r",
-    "ز": "z",
-    "س": "s",
-    "ص": "s",
-    "ش": "c",
-    "غ": "g",
-    "ف": "f",
-    "ل": "l",
-    "م": "m",
-    "ن": "n",
-    "ڤ": "v",
-    "پ": "b",
-    "گ": "g",
-}
-#: Latin spellings, longest first: French and Arabizi digraphs, and the digits Arabizi uses for letters.
-_LATIN_SOUNDS = [
-    ("sch", "c"),
-    ("ch", "c"),
-    ("sh", "c"),
-    ("kh", "k"),
-    ("gh", "g"),
-    ("th", "t"),
-    ("dh", "d"),
-    ("dj", "j"),
-    ("ph", "f"),
-    ("ou", ""),
-    ("q", "k"),
-    ("c", "k"),
-    ("x", "ks"),
-    ("p", "b"),
-    ("7", "h"),
-    ("9", "k"),
-    ("5", "k"),
-    ("3", ""),
-    ("2", ""),
-    ("a", ""),
-    ("e", ""),
-    ("i", ""),
-    ("o", ""),
-    ("u", ""),
-    ("y", ""),
-    ("w", ""),
-]
-_LATIN_TOKEN = re.compile(r"^[a-z0-9]+$")
-_LATIN_ARTICLES = ("el", "al", "l")
-#: A sound of fewer consonants than this says too little to look up.
+#: An Arabic spelling of a name needs a sound of more consonants than this to be looked up.
 MIN_SOUND = 2
 #: Near words kept for one query word.
 MAX_NEAR = 6
 #: Words shorter than this are not corrected: a short word has too many neighbours.
 MIN_CORRECTED_LENGTH = 4
-
-
-def _collapse(sound):
-    return re.sub(r"(.)\1+", r"\1", sound)
+#: Arabic words of one sound read for a Latin-letter word, before the closest are kept.
+MAX_SOUND_CANDIDATES = 200
 
 
 def sound_key(token):
-    """The consonants of a folded word in Latin classes: ``سوق`` and ``souk`` are both ``sk``."""
-    if not token:
-        return ""
-    if is_arabic(token):
-        if token.startswith("ال") and len(token) > 4:
-            token = token[2:]
-        if token.endswith("ه"):
-            token = token[:-1]
-        return _collapse("".join(_ARABIC_SOUNDS.get(char, "") for char in token))[:64]
-    if not _LATIN_TOKEN.match(token):
-        return ""
-    sound = token
-    for spelling, value in _LATIN_SOUNDS:
-        sound = sound.replace(spelling, value)
-    return _collapse(sound)[:64]
-
-
-def latin_sounds(token):
-    """The sounds a Latin-letter word may stand for: with and without an Arabizi article (``lhad``)."""
-    sounds = [sound_key(token)]
-    for article in _LATIN_ARTICLES:
-        if token.startswith(article) and len(token) - len(article) >= 2:
-            sounds.append(sound_key(token[len(article) :]))
-    return [sound for sound in dict.fromkeys(sounds) if len(sound) >= MIN_SOUND]
+    """The consonants of a folded word in Latin classes: ``سوق`` and ``souk`` are both ``sk`` (``search.latin``)."""
+    return latin.key(token)
 
 
 def record_terms(texts):
@@ -195,7 +111,7 @@ def near_terms(word, *, spelling=True):
     word = fold(word)
     arabic = is_arabic(word)
     found = {}
-    if spelling and len(word) >= MIN_CORRECTED_LENGTH:
+    if spelling and len(word) >= MIN_CORRECTED_LENGTH and not latin.is_arabizi(word):
         limit = max_distance(word)
         for term in _candidates_by_spelling(word):
             distance = Levenshtein.distance(word, term, score_cutoff=limit)
@@ -204,13 +120,29 @@ def near_terms(word, *, spelling=True):
     if arabic:
         sounds = [sound_key(word)] if spelling and len(word) >= MIN_CORRECTED_LENGTH else []
         sounds = [sound for sound in sounds if len(sound) > MIN_SOUND]
+        if sounds:
+            alike = SearchTerm.objects.filter(sound__in=sounds).exclude(term=word).values_list("term", flat=True)
+            for term in alike[:MAX_SOUND_CANDIDATES]:
+                if is_arabic(term):
+                    found.setdefault(term, 3 + abs(len(term) - len(word)) / 100)
     else:
-        sounds = latin_sounds(word)
-    if sounds:
-        alike = SearchTerm.objects.filter(sound__in=sounds).exclude(term=word).values_list("term", flat=True)
-        for term in alike[:200]:
-            if is_arabic(term):
-                found.setdefault(term, 3 + abs(len(term) - len(word)) / 100)
+        for term in _arabic_words_sounding_like(word):
+            found.setdefault(term, 3 + latin.closeness(word, term) / 100)
     # Among words as near, one of the same length (a letter typed wrong) before one a letter shorter or longer.
     ranked = sorted(found.items(), key=lambda item: (item[1], abs(len(item[0]) - len(word)), item[0]))
     return [term for term, _distance in ranked][:MAX_NEAR]
+
+
+def _arabic_words_sounding_like(word):
+    """Arabic words of the vocabulary a Latin-letter word may stand for (``search.latin``), unordered."""
+    from .models import SearchTerm
+
+    sounds = latin.keys(word)
+    if not sounds:
+        return []
+    alike = SearchTerm.objects.filter(sound__in=sounds)
+    if min(len(sound) for sound in sounds) < MIN_SOUND:
+        # A sound of one consonant is shared by many words: only those about as long as the Latin word are read.
+        alike = alike.annotate(length=Length("term")).filter(length__range=(len(word) // 2, len(word) + 2))
+    terms = [term for term in alike.values_list("term", flat=True)[:MAX_SOUND_CANDIDATES] if is_arabic(term)]
+    return [term for term in terms if latin.closeness(word, term) <= latin.max_closeness(word)]
