@@ -65,7 +65,7 @@ def test_arabizi_word_stays_one_query_word():
     assert query_tokens("A4 papier") == ["4", "papier"]
 
 
-def test_arabizi_word_is_still_found_as_the_index_splits_it():
+def test_arabizi_word_is_still_found_as_the_index_splits_it(db):
     # "covid19" looks like Arabizi (a 9 in a Latin word); a page that holds "covid" and "19" still matches it.
     (group,) = expand("covid19")
     exact = group.alternatives[0]
