@@ -8,7 +8,7 @@ from ninja.errors import AuthenticationError, AuthorizationError, HttpError, Val
 
 from search.api import router as search_router
 
-from . import (  # noqa: F401  (write and write_sections add to pages.router)
+from . import (  # noqa: F401  (write, write_sections and uploads add to pages.router)
     changes,
     feeds,
     images,
@@ -18,6 +18,7 @@ from . import (  # noqa: F401  (write and write_sections add to pages.router)
     standards,
     subscription_feeds,
     tree,
+    uploads,
     write,
     write_sections,
 )
@@ -54,7 +55,10 @@ RESPONSE_HEADERS = {
 
 #: Errors any operation can answer, with what they mean.
 STANDARD_ERRORS = {
-    "400": ("Bad request: an unknown query parameter, or a body that cannot be read", "bad_request"),
+    "400": (
+        "Bad request: an unknown query parameter, a body that cannot be read, a refused block or file",
+        "bad_request",
+    ),
     "404": ("Not found: no such item, commune or path", "not_found"),
     "405": ("Method not allowed: the Allow header lists the methods this address answers", "not_allowed"),
     "422": ("Invalid parameters: each one at fault is named in invalid_params", "invalid"),

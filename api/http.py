@@ -84,6 +84,7 @@ TITLES = {
     404: _("Not found"),
     405: _("Method not allowed"),
     409: _("Conflict"),
+    413: _("Content too large"),
     422: _("Invalid parameters"),
     429: _("Too many requests"),
 }

@@ -4,16 +4,14 @@ import datetime
 from typing import Annotated, Literal
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from ninja import Field
 from ninja.security import HttpBearer
-from pydantic import StringConstraints
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from pydantic import StringConstraints, create_model
 from wagtail.models import Page
 
-from pages.blocks import RICH_TEXT_FEATURES
 from pages.enums import EventKind, NewsCategory
 from pages.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 
@@ -22,6 +20,7 @@ from .models import ApiToken, Scope
 from .pages import make_preview_token, preview_max_age
 from .pages import router as pages_router
 from .schemas import Id, Problem, Schema
+from .write_blocks import apply_rich_fields, rich_inputs, writable_rich_fields
 
 # Writes share the content router: ninja serves one path from one router, whatever the method.
 router = pages_router
@@ -68,25 +67,6 @@ WebAddress = Annotated[str, StringConstraints(max_length=200, pattern=r"^(https?
 Slug = Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=r"^[-\w]+$")]
 
 
-class ParagraphIn(Schema):
-    type: Literal["paragraph"]
-    value: Annotated[str, StringConstraints(max_length=100_000, pattern=rf"^{NO_CONTROLS}*$")] = Field(
-        description="HTML; reduced to the features editors have"
-    )
-
-
-class HeadingValueIn(Schema):
-    text: Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=rf"^{NO_CONTROLS}+$")]
-    level: Literal["h2", "h3", "h4"] = "h2"
-
-
-class HeadingIn(Schema):
-    type: Literal["heading"]
-    value: HeadingValueIn
-
-
-BodyIn = list[Annotated[ParagraphIn | HeadingIn, Field(discriminator="type")]]
-
 Action = Literal["draft", "submit", "publish"]
 ACTION_HELP = (
     "draft: save a revision only; submit: send it to the page's moderation workflow; "
@@ -94,31 +74,29 @@ ACTION_HELP = (
 )
 
 
-class NewsIn(Schema):
+class _NewsFields(Schema):
     parent: Id = Field(description="Id of the news index page to create the item under")
     title: Title
     slug: Slug | None = None
     date: datetime.date | None = None
     category: Literal[tuple(NewsCategory.values)]
     intro: ShortText = ""
-    body: BodyIn = []
     source_name: Annotated[str, StringConstraints(max_length=255, pattern=rf"^{NO_CONTROLS}*$")] = ""
     source_url: WebAddress = ""
     action: Action = Field("submit", description=ACTION_HELP)
 
 
-class NewsPatch(Schema):
+class _NewsPatchFields(Schema):
     title: Title | None = None
     date: datetime.date | None = None
     category: Literal[tuple(NewsCategory.values)] | None = None
     intro: ShortText | None = None
-    body: BodyIn | None = None
     source_name: Annotated[str, StringConstraints(max_length=255, pattern=rf"^{NO_CONTROLS}*$")] | None = None
     source_url: WebAddress | None = None
     action: Action = Field("submit", description=ACTION_HELP)
 
 
-class EventIn(Schema):
+class _EventFields(Schema):
     parent: Id = Field(description="Id of the event index page to create the event under")
     title: Title
     slug: Slug | None = None
@@ -127,19 +105,29 @@ class EventIn(Schema):
     end: datetime.datetime
     place: Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=rf"^{NO_CONTROLS}+$")]
     intro: ShortText = ""
-    body: BodyIn = []
     action: Action = Field("submit", description=ACTION_HELP)
 
 
-class EventPatch(Schema):
+class _EventPatchFields(Schema):
     title: Title | None = None
     kind: Literal[tuple(EventKind.values)] | None = None
     start: datetime.datetime | None = None
     end: datetime.datetime | None = None
     place: Annotated[str, StringConstraints(min_length=1, max_length=255, pattern=rf"^{NO_CONTROLS}+$")] | None = None
     intro: ShortText | None = None
-    body: BodyIn | None = None
     action: Action = Field("submit", description=ACTION_HELP)
+
+
+def _with_rich_fields(name, base, model, *, patch):
+    """``base`` with the page type's StreamFields (typed blocks) and image fields (ids) added."""
+    with translation.override(None):  # the document is in English, whatever the language at start-up
+        return create_model(name, __base__=base, **rich_inputs(model, patch=patch))
+
+
+NewsIn = _with_rich_fields("NewsIn", _NewsFields, NewsPage, patch=False)
+NewsPatch = _with_rich_fields("NewsPatch", _NewsPatchFields, NewsPage, patch=True)
+EventIn = _with_rich_fields("EventIn", _EventFields, EventPage, patch=False)
+EventPatch = _with_rich_fields("EventPatch", _EventPatchFields, EventPage, patch=True)
 
 
 class WriteResult(Schema):
@@ -161,15 +149,11 @@ class PreviewToken(Schema):
     preview_url: str
 
 
-def _body(blocks):
-    converter = EditorHTMLConverter(features=RICH_TEXT_FEATURES)
-    stream = []
-    for block in blocks:
-        if block.type == "paragraph":
-            stream.append(("paragraph", converter.to_database_format(block.value)))
-        else:
-            stream.append(("heading", {"text": block.value.text, "level": block.value.level}))
-    return stream
+def rich_values(payload, model, *, patch):
+    """The rich fields (blocks, image ids) the payload sets: all of them on a create, those sent on a patch."""
+    names = writable_rich_fields(model)
+    sent = payload.model_fields_set if patch else set(type(payload).model_fields)
+    return {name: getattr(payload, name) for name in names if name in sent}
 
 
 def _unique_slug(parent, wanted):
@@ -246,7 +230,7 @@ def _editable(model, pk, request):
     return page.get_latest_revision_as_object()
 
 
-write_responses = {401: Problem, 403: Problem, 404: Problem, 422: Problem}
+write_responses = {400: Problem, 401: Problem, 403: Problem, 404: Problem, 422: Problem}
 
 
 @router.post("/news", auth=bearer, tags=["write"], response={201: WriteResult, **write_responses})
@@ -260,14 +244,13 @@ def create_news(request, payload: NewsIn):
         date=payload.date or timezone.localdate(),
         category=payload.category,
         intro=payload.intro,
-        body=_body(payload.body),
         source_name=payload.source_name,
         source_url=payload.source_url,
         live=False,
         owner=request.user,
         locale_id=parent.locale_id,
     )
-    return _create(request, parent, page, payload.action, "news")
+    return _create(request, parent, page, payload.action, "news", payload)
 
 
 @router.patch("/news/{id}", auth=bearer, tags=["write"], response={200: WriteResult, **write_responses})
@@ -290,12 +273,11 @@ def create_event(request, payload: EventIn):
         end=payload.end,
         place=payload.place,
         intro=payload.intro,
-        body=_body(payload.body),
         live=False,
         owner=request.user,
         locale_id=parent.locale_id,
     )
-    return _create(request, parent, page, payload.action, "events")
+    return _create(request, parent, page, payload.action, "events", payload)
 
 
 @router.patch("/events/{id}", auth=bearer, tags=["write"], response={200: WriteResult, **write_responses})
@@ -305,8 +287,10 @@ def update_event(request, id: Id, payload: EventPatch):
     return _update(request, _editable(EventPage, id, request), payload, "events")
 
 
-def _create(request, parent, page, action, collection):
+def _create(request, parent, page, action, collection, payload=None):
     """Add a validated new page under ``parent`` and save it as ``action`` asks; answers 201."""
+    if payload is not None:
+        apply_rich_fields(page, rich_values(payload, type(page), patch=False), request)
     _validate_new(parent, page)
     parent.add_child(instance=page)
     response = _save(request, page, action, collection)
@@ -316,9 +300,9 @@ def _create(request, parent, page, action, collection):
 
 def _update(request, page, payload, collection):
     """Apply the fields a patch sets, validate, and save a new revision as ``payload.action`` asks."""
-    changes = payload.model_dump(exclude_unset=True, exclude={"action"})
-    if "body" in changes:
-        changes["body"] = _body(payload.body)
+    rich = rich_values(payload, type(page), patch=True)
+    changes = payload.model_dump(exclude_unset=True, exclude={"action", *rich})
+    apply_rich_fields(page, rich, request)
     for name, value in changes.items():
         if value is not None:
             setattr(page, name, value)

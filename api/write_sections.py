@@ -1,10 +1,11 @@
 """Writes for every section editors publish, beyond news and events: one create and one update per page type.
 
 Each payload is derived from the type's simple fields (texts, numbers, dates, choices, decimal amounts,
-rich text as HTML) and its body (paragraphs and headings, as for news). Pages are saved as a revision by
-the token's user and then drafted, submitted to the page's workflow or published, exactly as news and
-events are (``api.write``). Fields that pick images, documents, registers or pages, and the repeated
-blocks (fees, funders, agendas…), stay in the admin.
+rich text as HTML), its StreamFields as typed blocks (body, attachments, fees, funders, agendas…, checked by
+the field's own block validation, ``api.write_blocks``) and its image fields as ids of the commune's library
+(``POST /api/images``). Pages are saved as a revision by the token's user and then drafted, submitted to the
+page's workflow or published, exactly as news and events are (``api.write``). Fields that pick registers or
+pages outside blocks stay in the admin.
 """
 
 from decimal import Decimal
@@ -27,10 +28,8 @@ from .write import (
     ACTION_HELP,
     NO_CONTROLS,
     Action,
-    BodyIn,
     Slug,
     Title,
-    _body,
     _create,
     _editable,
     _save,
@@ -38,9 +37,11 @@ from .write import (
     _validate,
     bearer,
     in_token_commune,
+    rich_values,
     router,
     write_responses,
 )
+from .write_blocks import apply_rich_fields, rich_inputs
 
 #: The sections written here, by API collection.
 SECTIONS = (
@@ -107,15 +108,6 @@ def _writable_fields(page_type):
     return fields
 
 
-def _has_text_body(model):
-    try:
-        field = model._meta.get_field("body")
-    except Exception:
-        return False
-    children = getattr(getattr(field, "stream_block", None), "child_blocks", {})
-    return "paragraph" in children and "heading" in children
-
-
 def _schemas(slug, page_type, fields):
     name = page_type.schema.__name__
     create, patch = {}, {}
@@ -128,9 +120,8 @@ def _schemas(slug, page_type, fields):
             default = None
         create[field_name] = (kind, Field(default, description=help_text))
         patch[field_name] = (kind | None, Field(None, description=help_text))
-    if _has_text_body(page_type.model):
-        create["body"] = (BodyIn, Field([], description="Paragraphs (HTML) and headings"))
-        patch["body"] = (BodyIn | None, Field(None, description="Paragraphs (HTML) and headings; replaces the body"))
+    create.update(rich_inputs(page_type.model, patch=False))
+    patch.update(rich_inputs(page_type.model, patch=True))
     parent_help = "Id of the section page (index) to create the page under"
     create_schema = create_model(
         f"{name}In",
@@ -184,8 +175,6 @@ def _add_section(slug):
         with transaction.atomic():
             parent = _section_parent(model, payload.parent, request)
             values = {name: _value(fields[name][0], getattr(payload, name)) for name in fields}
-            if "body" in create_schema.model_fields:
-                values["body"] = _body(payload.body)
             page = model(
                 title=payload.title,
                 slug=_unique_slug(parent, payload.slug or payload.title),
@@ -194,16 +183,16 @@ def _add_section(slug):
                 locale_id=parent.locale_id,
                 **values,
             )
-            return _create(request, parent, page, payload.action, slug)
+            return _create(request, parent, page, payload.action, slug, payload)
 
     def update_page(request, id: Id, payload: patch_schema):
         with transaction.atomic():
             page = _editable(model, id, request)
-            for name in payload.model_fields_set - {"action"}:
+            rich = rich_values(payload, model, patch=True)
+            apply_rich_fields(page, rich, request)
+            for name in payload.model_fields_set - {"action", *rich}:
                 value = getattr(payload, name)
-                if name == "body":
-                    value = _body(value or [])
-                elif name in fields:
+                if name in fields:
                     spec = fields[name][0]
                     if value is None and not spec.field.null:
                         continue
@@ -225,8 +214,10 @@ def _add_section(slug):
         summary=f"Create one of the {label}",
         description=f"A new page of the {label} under the section page `parent`, saved as a revision by the "
         "token's user, then kept as a draft, submitted to the page's moderation workflow or published "
-        "(`action`), as an editor would in the admin. Simple fields only; images, documents and repeated "
-        "blocks are added in the admin.",
+        "(`action`), as an editor would in the admin. StreamFields (body, attachments, repeated blocks) are "
+        "sent as typed blocks and checked by the field's own block validation (400 naming each block at fault); "
+        "images and documents are ids from `POST /api/images` and `POST /api/documents`, of the token's "
+        "commune only.",
         tags=["write"],
     )
     router.add_api_operation(

@@ -1,5 +1,6 @@
 """StreamField blocks a commune writes with, each with its template and API representation."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -166,7 +167,7 @@ class CallToActionBlock(blocks.StructBlock):
         cleaned = super().clean(value)
         if not cleaned.get("page") and not cleaned.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": blocks.BlockValidationError(_("Choose a page or give an address."))}
+                block_errors={"page": ValidationError(_("Choose a page or give an address."))}
             )
         return cleaned
 
