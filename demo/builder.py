@@ -19,7 +19,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from assets.models import CommuneDocument, CommuneImage
 from directory.models import CommuneScopedMixin, Membership
-from home.communes import commune_collection, create_commune, ensure_locales, setup_editorial_groups
+from home.communes import CommuneTree, commune_collection, ensure_locales
 from home.models import HomePage
 
 from . import images, pdfs
@@ -35,9 +35,7 @@ class CommuneState:
     """What has been built for one commune so far, keyed as the content modules name things."""
 
     spec: dict
-    home: HomePage = None
-    site: Site = None
-    pages: dict = field(default_factory=dict)
+    tree: CommuneTree = None
     page_specs: dict = field(default_factory=dict)
     registers: dict = field(default_factory=dict)
 
@@ -80,9 +78,8 @@ class DemoBuilder:
         self._relink_pending()
         self._create_superuser()
         for state in states:
-            groups = setup_editorial_groups(state.home)
-            self._create_editors(state, groups)
-        return [(state.spec["settings"]["name_fr"], _site_address(state.site)) for state in states]
+            self._create_editors(state, state.tree.set_up_offices())
+        return [(state.spec["settings"]["name_fr"], _site_address(state.tree.site)) for state in states]
 
     # Communes
 
@@ -107,28 +104,21 @@ class DemoBuilder:
         emblem = settings.pop("emblem", None)
         if emblem:
             settings["emblem"] = self.images[emblem]
-        is_new = not HomePage.objects.filter(slug=spec["slug"], locale=self.locales[SOURCE]).exists()
-        hostname = self._hostname(spec)
-        state.home = create_commune(
+        state.tree = CommuneTree.set_up(
             slug=spec["slug"],
-            hostname=hostname,
+            hostname=self._hostname(spec),
             port=self.port,
             is_default_site=spec.get("is_default_site", False),
             **settings,
-        ).specific
-        state.site = Site.objects.get(root_page=state.home)
-        if is_new:
+        )
+        if state.tree.created:
             self.created["site"] += 1
-        elif (state.site.hostname, state.site.port) != (hostname, self.port):
-            state.site.hostname, state.site.port = hostname, self.port
-            state.site.save(update_fields=["hostname", "port"])
         for register in spec["registers"]:
             self._ensure_register(state, register)
-        state.pages[""] = state.home
         state.page_specs[""] = spec["home"]
-        if is_new:
-            self._apply(state, state.home, spec["home"], SOURCE)
-            self._publish(state, state.home, spec["home"], SOURCE)
+        if state.tree.created:
+            self._apply(state, state.tree.home, spec["home"], SOURCE)
+            self._publish(state, state.tree.home, spec["home"], SOURCE)
             self.created["page"] += 1
         for page_spec in spec["pages"]:
             self._ensure_page(state, page_spec)
@@ -219,41 +209,39 @@ class DemoBuilder:
     def _register_values(self, state, spec, language):
         values = {**spec.get("fields", {}), **spec.get(language, {})}
         if issubclass(spec["model"], CommuneScopedMixin):
-            values["commune"] = state.site
+            values["commune"] = state.tree.site
         return {name: self._resolve(state, value, language) for name, value in values.items()}
 
     @staticmethod
     def _register_lookup(state, model, values):
         if model is Membership:
             return {key: values[key] for key in ("person", "organization", "role")}
-        return {"commune": state.site, "name": values["name"]}
+        return {"commune": state.tree.site, "name": values["name"]}
 
     # Pages
 
     def _ensure_page(self, state, spec):
         path = spec["path"]
         parent_path, _sep, slug = path.rpartition("/")
-        parent = state.pages[parent_path]
-        model = spec["model"]
-        page = model.objects.child_of(parent).filter(slug=slug).first()
-        if page is None:
-            page = model(slug=slug, locale=self.locales[SOURCE])
-            self._apply(state, page, spec, SOURCE)
-            parent.add_child(instance=page)
-            self._publish(state, page, spec, SOURCE)
+        page = spec["model"](slug=slug)
+        unresolved = self._apply(state, page, spec, SOURCE)
+        page, created = state.tree.ensure(page, under=parent_path)
+        if created:
+            self._note_unresolved(state, page, spec, SOURCE, unresolved)
             self.created["page"] += 1
-        state.pages[path] = page
         state.page_specs[path] = spec
 
     def _ensure_translation(self, state, path, language):
-        source = state.pages[path]
-        locale = self.locales[language]
-        if source.get_translation_or_none(locale) is not None:
-            return
-        translation = source.copy_for_translation(locale, copy_parents=True)
-        self._apply(state, translation, state.page_specs[path], language)
-        self._publish(state, translation, state.page_specs[path], language)
-        self.created["page"] += 1
+        spec = state.page_specs[path]
+        outcome = {}
+
+        def fill(translation):
+            outcome["unresolved"] = self._apply(state, translation, spec, language)
+
+        translation, created = state.tree.translate(path, self.locales[language], fill)
+        if created:
+            self._note_unresolved(state, translation, spec, language, outcome["unresolved"])
+            self.created["page"] += 1
 
     def _apply(self, state, page, spec, language):
         self._unresolved = False
@@ -267,6 +255,10 @@ class DemoBuilder:
     def _publish(self, state, page, spec, language):
         unresolved = self._unresolved
         page.save_revision().publish()
+        self._note_unresolved(state, page, spec, language, unresolved)
+
+    def _note_unresolved(self, state, page, spec, language, unresolved):
+        """Remember to publish ``page`` again once the pages it points at exist."""
         if unresolved:
             self.pending.append((state, page, spec, language))
 
@@ -299,7 +291,7 @@ class DemoBuilder:
         if ref.kind == "doc":
             return self.documents[ref.key]
         if ref.kind == "page":
-            source = state.pages.get(ref.key)
+            source = state.tree.by_path.get(ref.key)
             if source is None:
                 self._unresolved = True
                 return None
@@ -338,7 +330,7 @@ class DemoBuilder:
             if user is None:
                 user = user_model.objects.create_user(
                     username,
-                    f"{username}@{state.site.hostname}",
+                    f"{username}@{state.tree.site.hostname}",
                     DEMO_PASSWORD,
                     first_name=first_name,
                     last_name=last_name,

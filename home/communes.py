@@ -6,6 +6,8 @@ commune and per section, so that an editor of one commune never sees another's p
 of one section cannot edit or publish in another. Publication goes through a moderation workflow.
 """
 
+from dataclasses import dataclass, field
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -105,6 +107,10 @@ def create_commune(*, slug, hostname, name_ar, name_fr, name_zgh="", port=80, is
         site = Site.objects.create(
             hostname=hostname, port=port, root_page=home, site_name=name_fr, is_default_site=is_default_site
         )
+    elif (site.hostname, site.port) != (hostname, port):
+        # The commune moved to another address (a server started on another host or port).
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
     CommuneSettings.objects.update_or_create(
         site=site, defaults={"name_ar": name_ar, "name_fr": name_fr, "name_zgh": name_zgh, **settings}
     )
@@ -112,6 +118,105 @@ def create_commune(*, slug, hostname, name_ar, name_fr, name_zgh="", port=80, is
     for group in Group.objects.filter(name__startswith=commune_group_name(site, "")):
         attach(group, site)
     return home
+
+
+def publish_under(parent, page):
+    """Add ``page`` (not yet saved) under ``parent`` and publish it, as an editor would; returns it fresh."""
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def ensure_page(parent, page):
+    """``page`` (not yet saved) published under ``parent``, unless a page of its type and slug is already there.
+
+    Returns the page that stands there and whether it was created now.
+    """
+    existing = type(page).objects.child_of(parent).filter(slug=page.slug).first()
+    if existing is not None:
+        return existing, False
+    return publish_under(parent, page), True
+
+
+def ensure_translation(page, locale, fill=None):
+    """The translation of ``page`` into ``locale``: copied (with any missing parents) and published when missing.
+
+    ``fill`` is called on a new copy before it is published, to write its translated fields. Returns the
+    translation and whether it was created now.
+    """
+    translation = page.get_translation_or_none(locale)
+    if translation is not None:
+        return translation, False
+    translation = page.copy_for_translation(locale, copy_parents=True)
+    if fill is not None:
+        fill(translation)
+    translation.save_revision().publish()
+    return translation, True
+
+
+@dataclass
+class CommuneTree:
+    """A commune being set up: its site, Arabic home page, media collection, pages by path and offices.
+
+    The one way a commune and its tree are built, whether for a new commune on a deployment, the demo
+    (``demo.builder``) or the tests: :meth:`set_up` creates the site, home and settings, :meth:`add` a page
+    under a path (``""`` is the home, ``"news"`` a section, ``"news/market"`` one of its pages),
+    :meth:`translate` a page into a language, :meth:`set_up_offices` the editorial groups and workflow.
+    Every step finds what an earlier run built, so running the set-up again changes nothing.
+    """
+
+    site: Site
+    home: HomePage
+    collection: Collection
+    created: bool = False
+    by_path: dict = field(default_factory=dict)
+    groups: dict = field(default_factory=dict)
+
+    @classmethod
+    def set_up(cls, *, slug, hostname, name_ar, name_fr, **settings):
+        """The commune ``slug``: its site, Arabic home page, settings and collection, created when missing.
+
+        Takes :func:`create_commune`'s arguments.
+        """
+        created = not HomePage.objects.filter(slug=slug, locale__language_code="ar").exists()
+        home = create_commune(slug=slug, hostname=hostname, name_ar=name_ar, name_fr=name_fr, **settings).specific
+        site = Site.objects.get(root_page=home)
+        tree = cls(site=site, home=home, collection=commune_collection(site.site_name), created=created)
+        tree.by_path[""] = home
+        return tree
+
+    def add(self, page, under=""):
+        """``page`` (not yet saved) published under the page at path ``under``, unless its slug is taken there.
+
+        Returns the page at its path (``under/slug``), new or found.
+        """
+        page, _created = self.ensure(page, under)
+        return page
+
+    def ensure(self, page, under=""):
+        """:meth:`add`, also saying whether the page was created now."""
+        page, created = ensure_page(self.by_path[under], page)
+        self.by_path[f"{under}/{page.slug}" if under else page.slug] = page
+        return page, created
+
+    def translate(self, path, locale, fill=None):
+        """The page at ``path`` in ``locale`` (a ``Locale`` or a language code); see :func:`ensure_translation`."""
+        if not isinstance(locale, Locale):
+            locale = Locale.objects.get(language_code=locale)
+        return ensure_translation(self.by_path[path], locale, fill)
+
+    def translate_all(self, locale, fill=None):
+        """Every page of the tree in ``locale``, parents first."""
+        if not isinstance(locale, Locale):
+            locale = Locale.objects.get(language_code=locale)
+        for path in list(self.by_path):
+            self.translate(path, locale, fill)
+
+    def set_up_offices(self):
+        """The commune's editorial groups and moderation workflow (:func:`setup_editorial_groups`)."""
+        self.groups = setup_editorial_groups(self.home)
+        return self.groups
 
 
 def localized_homes(home):

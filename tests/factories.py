@@ -1,8 +1,9 @@
 """Factories for every model of the portal, built on factory_boy and wagtail-factories.
 
 Page factories need a ``parent`` (a page instance); the section index factories default to
-nothing so that a test always says where a page lives. ``tests.utils.build_commune`` assembles
-a whole commune from them; :func:`build_portal` builds the commune the API tests share.
+nothing so that a test always says where a page lives. A whole commune is built, as the demo
+and a deployment build one, by ``home.communes.CommuneTree``: ``tests.utils.build_commune`` fills
+it with the pages these factories build; :func:`build_portal` builds the commune the API tests share.
 """
 
 import datetime
@@ -29,7 +30,7 @@ from directory.models import (
     OrganizationKind,
     Person,
 )
-from home.communes import create_commune, setup_editorial_groups
+from home.communes import CommuneTree
 from home.models import CommuneSettings, HomePage
 from pages import enums
 from pages import models as pages
@@ -517,14 +518,6 @@ class Portal:
     person: object = None
 
 
-def publish(parent, page):
-    """Add ``page`` under ``parent`` and publish it, as an editor would."""
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
 def body(link_page=None, document=None, image=None, text="Body text"):
     """A body with a heading, a paragraph (linking a page and a document), an image, files, a table and figures."""
     blocks = [("heading", {"text": "Section", "level": "h2"})]
@@ -553,7 +546,7 @@ def body(link_page=None, document=None, image=None, text="Body text"):
 def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUNT):
     """A commune with every section and kind of leaf, published, draft, private and password-protected
     content, a French translation and editors: what the API tests read, write and must keep private."""
-    home = create_commune(
+    tree = CommuneTree.set_up(
         slug=slug,
         hostname=hostname,
         name_ar="جماعة الاختبار",
@@ -563,15 +556,19 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
         email="contact@commune.example.ma",
         information_officer_ar="Officer",
     )
-    site = Site.objects.get(root_page=home)
+    site, home = tree.site, tree.home
     portal = Portal(site=site, home=home)
     image = CommuneImage.objects.create(
         title="Town hall",
         alt_text="The town hall",
+        collection=tree.collection,
         file=ImageFile(io.BytesIO(png_bytes(64, 48, "teal")), name="hall.png"),
     )
     document = CommuneDocument.objects.create(
-        title="Budget", file=ContentFile(b"%PDF-1.4 test file", name="budget.pdf"), language="ar"
+        title="Budget",
+        collection=tree.collection,
+        file=ContentFile(b"%PDF-1.4 test file", name="budget.pdf"),
+        language="ar",
     )
     portal.image, portal.document = image, document
 
@@ -599,20 +596,20 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
         "reports": pages.ReportIndexPage,
     }
     for key, model in section_types.items():
-        portal.sections[key] = publish(home, model(title=f"Section {key}", slug=key, intro="Intro"))
-    portal.sections["council"] = publish(home, pages.CouncilPage(title="Council", slug="council", council=council))
-    portal.sections["standard"] = publish(
-        home, pages.StandardPage(title="About", slug="about", body=body(text="About the city"))
+        portal.sections[key] = tree.add(model(title=f"Section {key}", slug=key, intro="Intro"))
+    portal.sections["council"] = tree.add(pages.CouncilPage(title="Council", slug="council", council=council))
+    portal.sections["standard"] = tree.add(
+        pages.StandardPage(title="About", slug="about", body=body(text="About the city"))
     )
-    portal.sections["directory"] = publish(home, pages.DirectoryPage(title="Directory", slug="directory"))
-    portal.sections["participation"] = publish(home, pages.ParticipationPage(title="Take part", slug="take-part"))
+    portal.sections["directory"] = tree.add(pages.DirectoryPage(title="Directory", slug="directory"))
+    portal.sections["participation"] = tree.add(pages.ParticipationPage(title="Take part", slug="take-part"))
 
     about = portal.sections["standard"]
     for index in range(news_count):
         portal.news.append(
-            publish(
-                portal.sections["news"],
-                pages.NewsPage(
+            tree.add(
+                under="news",
+                page=pages.NewsPage(
                     title=f"News {index}",
                     slug=f"news-{index}",
                     date=datetime.date(2025, 1 + index % 12, 1 + index),
@@ -625,9 +622,9 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
             )
         )
     now = timezone.now()
-    portal.leaves["events"] = publish(
-        portal.sections["events"],
-        pages.EventPage(
+    portal.leaves["events"] = tree.add(
+        under="events",
+        page=pages.EventPage(
             title="Study day",
             slug="study-day",
             kind="study_day",
@@ -640,9 +637,9 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
             body=body(),
         ),
     )
-    portal.leaves["tenders"] = publish(
-        portal.sections["tenders"],
-        pages.TenderPage(
+    portal.leaves["tenders"] = tree.add(
+        under="tenders",
+        page=pages.TenderPage(
             title="Road works",
             slug="road-works",
             reference="AO-01/2025",
@@ -655,9 +652,9 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
             documents=[("document", {"document": document, "title": "Tender file", "language": "ar"})],
         ),
     )
-    portal.leaves["awarded_tender"] = publish(
-        portal.sections["tenders"],
-        pages.TenderPage(
+    portal.leaves["awarded_tender"] = tree.add(
+        under="tenders",
+        page=pages.TenderPage(
             title="Lighting",
             slug="lighting",
             reference="AO-02/2025",
@@ -671,9 +668,9 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
             awarded_on=datetime.date(2025, 3, 10),
         ),
     )
-    portal.leaves["projects"] = publish(
-        portal.sections["projects"],
-        pages.ProjectPage(
+    portal.leaves["projects"] = tree.add(
+        under="projects",
+        page=pages.ProjectPage(
             title="Park",
             slug="park",
             status="in_progress",
@@ -686,9 +683,9 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
             funders=[("funder", {"name": "Region", "organization": council, "amount": "100000.00"})],
         ),
     )
-    session = publish(
-        portal.sections["council"],
-        pages.CouncilSessionPage(
+    session = tree.add(
+        under="council",
+        page=pages.CouncilSessionPage(
             title="May session",
             slug="may-session",
             start_date=datetime.date(2025, 5, 5),
@@ -700,9 +697,9 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
         ),
     )
     portal.leaves["council-sessions"] = session
-    portal.leaves["legal-texts"] = publish(
-        portal.sections["legal"],
-        pages.LegalTextPage(
+    portal.leaves["legal-texts"] = tree.add(
+        under="legal",
+        page=pages.LegalTextPage(
             title="Decision 1",
             slug="decision-1",
             kind="decision",
@@ -718,9 +715,9 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
         )
     ]
     session.save_revision().publish()
-    portal.leaves["partnerships"] = publish(
-        portal.sections["partnerships"],
-        pages.PartnershipPage(
+    portal.leaves["partnerships"] = tree.add(
+        under="partnerships",
+        page=pages.PartnershipPage(
             title="Twinning",
             slug="twinning",
             scope="international",
@@ -732,9 +729,9 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
     partnership = portal.leaves["partnerships"]
     partnership.partners = [council]
     partnership.save_revision().publish()
-    portal.leaves["services"] = publish(
-        portal.sections["services"],
-        pages.ServicePage(
+    portal.leaves["services"] = tree.add(
+        under="services",
+        page=pages.ServicePage(
             title="Birth certificate",
             slug="birth-certificate",
             theme="civil_status",
@@ -745,8 +742,8 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
             online_service="watiqa",
         ),
     )
-    portal.leaves["reports"] = publish(
-        portal.sections["reports"], pages.ReportPage(title="Budget 2025", slug="budget-2025", kind="budget", year=2025)
+    portal.leaves["reports"] = tree.add(
+        under="reports", page=pages.ReportPage(title="Budget 2025", slug="budget-2025", kind="budget", year=2025)
     )
 
     # What anonymous callers must never see.
@@ -754,9 +751,13 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
     draft = pages.NewsPage(title=f"{SECRET} draft", slug="draft", category="council", live=False)
     news_index.add_child(instance=draft)
     draft.save_revision()
-    private = publish(news_index, pages.NewsPage(title=f"{SECRET} private", slug="private", category="council"))
+    private = tree.add(
+        under="news", page=pages.NewsPage(title=f"{SECRET} private", slug="private", category="council")
+    )
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    protected = publish(news_index, pages.NewsPage(title=f"{SECRET} password", slug="protected", category="council"))
+    protected = tree.add(
+        under="news", page=pages.NewsPage(title=f"{SECRET} password", slug="protected", category="council")
+    )
     PageViewRestriction.objects.create(page=protected, restriction_type=PageViewRestriction.PASSWORD, password="x")
     revised = portal.news[0]
     revised_draft = revised.get_latest_revision_as_object()
@@ -766,18 +767,15 @@ def build_portal(hostname="testserver", slug="api-commune", news_count=NEWS_COUN
     portal.secrets = {"draft": draft, "private": private, "protected": protected}
 
     # A French translation of the home page, the news section and one item.
-    french = Locale.objects.get(language_code="fr")
-    home_fr = home.copy_for_translation(french)
-    home_fr.save_revision().publish()
-    news_index_fr = news_index.copy_for_translation(french)
-    news_index_fr.save_revision().publish()
-    french_news = portal.news[1].copy_for_translation(french)
-    french_news.title = "Actualité 1"
-    french_news.save_revision().publish()
+    tree.translate("", "fr")
+    tree.translate("news", "fr")
+    french_news, _created = tree.translate(
+        f"news/{portal.news[1].slug}", "fr", lambda copy: setattr(copy, "title", "Actualité 1")
+    )
     portal.french_news = pages.NewsPage.objects.get(pk=french_news.pk)
 
     # Editors: people whose personal data must stay out of public responses.
-    portal.groups = setup_editorial_groups(home)
+    portal.groups = tree.set_up_offices()
     user_model = get_user_model()
     portal.editor = user_model.objects.create_user("editor-private", EDITOR_EMAIL, "x", first_name="Private")
     portal.editor.groups.add(portal.groups["communication"])

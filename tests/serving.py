@@ -15,10 +15,9 @@ import urllib.request
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Site
 
 from api.models import ApiToken, Scope
-from home.communes import create_commune
+from home.communes import CommuneTree
 from pages.models import NewsIndexPage
 
 STARTUP_LIMIT = 90
@@ -27,17 +26,15 @@ SUPERUSER_PASSWORD = "not-used-loader-password"
 
 def seed():
     """One commune with a news section, a superuser's API token and an Open311 key, in the test database."""
-    home = create_commune(
+    tree = CommuneTree.set_up(
         slug="charge", hostname="127.0.0.1", name_ar="جماعة الاختبار", name_fr="Commune de test", is_default_site=True
     )
-    site = Site.objects.get(root_page=home)
-    news = home.add_child(instance=NewsIndexPage(title="الأخبار", slug="news"))
-    news.save_revision().publish()
+    news = tree.add(NewsIndexPage(title="الأخبار", slug="news"))
     user = get_user_model().objects.create_superuser("loader", "loader@example.ma", SUPERUSER_PASSWORD)
     return {
         "news": news.pk,
         "token": ApiToken.issue(user, "load")[1],
-        "open311": ApiToken.issue(None, "load", commune=site, scopes=[Scope.OPEN311])[1],
+        "open311": ApiToken.issue(None, "load", commune=tree.site, scopes=[Scope.OPEN311])[1],
     }
 
 

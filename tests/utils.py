@@ -7,7 +7,9 @@ import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
+
+from home.communes import CommuneTree as SharedCommuneTree
 
 
 @functools.cache
@@ -56,14 +58,12 @@ def path_of(page):
 
 
 @dataclass
-class CommuneTree:
-    """A commune built for tests: its site, Arabic home, sections and one leaf page per kind."""
+class CommuneTree(SharedCommuneTree):
+    """A commune built for tests (by the set-up communes use, ``home.communes.CommuneTree``), with its
+    sections and one leaf page per kind also by page type."""
 
-    site: Site
-    home: Page
     sections: dict = field(default_factory=dict)
     leaves: dict = field(default_factory=dict)
-    groups: dict = field(default_factory=dict)
 
     def pages(self):
         """Every Arabic page of the tree: home, sections, leaves."""
@@ -146,11 +146,9 @@ def build_commune(
     ``translate_to`` lists locale codes into which the whole tree is copied and published;
     ``with_groups`` sets up the editorial groups and moderation workflow afterwards.
     """
-    from home.communes import create_commune, setup_editorial_groups
-
     from . import factories
 
-    home = create_commune(
+    tree = CommuneTree.set_up(
         slug=slug,
         hostname=hostname,
         name_ar=name_ar,
@@ -158,35 +156,33 @@ def build_commune(
         name_zgh=name_zgh,
         is_default_site=is_default_site,
     )
-    site = Site.objects.get(root_page=home)
-    tree = CommuneTree(site=site, home=home)
-    image = factories.CommuneImageFactory()
-    document = factories.CommuneDocumentFactory()
+    image = factories.CommuneImageFactory(collection=tree.collection)
+    document = factories.CommuneDocumentFactory(collection=tree.collection)
     for section_model, child_model in factories.SECTIONS.items():
         extra = {"body": rich_body(image, document)} if section_model is factories.StandardPage else {}
-        section = factories.PAGE_FACTORIES[section_model](parent=home, **extra)
+        section = tree.add(factories.PAGE_FACTORIES[section_model].build(**extra))
         tree.sections[section_model] = section
         if child_model is not None:
             child_extra = {}
             if child_model is factories.NewsPage:
                 child_extra = {"image": image, "documents": attachments(document)}
-            tree.leaves[child_model] = factories.PAGE_FACTORIES[child_model](parent=section, **child_extra)
+            child = factories.PAGE_FACTORIES[child_model].build(**child_extra)
+            tree.leaves[child_model] = tree.add(child, under=section.slug)
     for code in translate_to:
         translate_tree(tree, code)
     if with_groups:
-        tree.groups = setup_editorial_groups(home)
+        tree.set_up_offices()
     return tree
 
 
 def translate_tree(tree, language_code):
-    """Copy every page of the tree into ``language_code`` and publish the copies."""
+    """Copy every page of the tree into ``language_code`` (its titles marked with the code) and publish the copies."""
     locale, _created = Locale.objects.get_or_create(language_code=language_code)
-    for page in tree.pages():
-        if page.get_translations().filter(locale=locale).exists():
-            continue
-        copy = page.copy_for_translation(locale)
-        copy.title = f"{page.title} ({language_code})"
-        copy.save_revision().publish()
+
+    def mark(copy):
+        copy.title = f"{copy.title} ({language_code})"
+
+    tree.translate_all(locale, mark)
 
 
 def localized(page, language_code):

@@ -3,9 +3,8 @@
 import pytest
 
 from api.models import ApiToken
+from home.communes import publish_under
 from pages.models import NewsPage
-
-from ..factories import publish
 
 
 def bearer(portal):
@@ -104,7 +103,7 @@ def test_patch_of_an_id_no_row_can_have_is_a_4xx(client, portal, number):
 
 
 def test_patch_refuses_hostile_values(client, portal):
-    page = publish(portal.sections["news"], NewsPage(title="Cible", slug="cible-bad-input", category="council"))
+    page = publish_under(portal.sections["news"], NewsPage(title="Cible", slug="cible-bad-input", category="council"))
     for overrides in ({"title": "a\x00b"}, {"title": "a\x1fb"}, {"intro": "x" * 100_000}, {"date": "0000-00-00"}):
         response = client.patch(f"/api/news/{page.pk}", overrides, content_type="application/json", **bearer(portal))
         assert refused_for_its_content(response), (overrides, response.content)

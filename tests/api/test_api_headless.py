@@ -310,16 +310,16 @@ def test_search_results_carry_api_types_and_links(client, portal):
 def test_search_is_filtered_by_commune(client, portal):
     from wagtail.models import Site
 
-    from home.communes import create_commune
+    from home.communes import create_commune, publish_under
     from pages.models import NewsIndexPage, NewsPage
-
-    from ..factories import publish
 
     other_home = create_commune(slug="other-commune", hostname="other.example", name_ar="أخرى", name_fr="Autre")
     other = Site.objects.get(root_page=other_home)
     try:
-        index = publish(other_home, NewsIndexPage(title="News", slug="news"))
-        elsewhere = publish(index, NewsPage(title="Resurfacing the other square", slug="square", category="council"))
+        index = publish_under(other_home, NewsIndexPage(title="News", slug="news"))
+        elsewhere = publish_under(
+            index, NewsPage(title="Resurfacing the other square", slug="square", category="council")
+        )
         here = client.get("/api/search", {"q": "Resurfacing"}).json()
         assert elsewhere.pk not in [item["id"] for item in here["results"]] and here["count"] >= 1
         there = client.get("/api/search", {"q": "Resurfacing", "commune": other.pk}).json()

@@ -13,10 +13,11 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 from wagtail.models import Locale, Revision
 
+from home.communes import publish_under
 from pages.enums import TenderDocumentType
 from pages.models import TenderPage
 
-from ..factories import CommuneDocumentFactory, publish
+from ..factories import CommuneDocumentFactory
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
@@ -52,7 +53,7 @@ def _errors(validator, data):
 @pytest.fixture(scope="module")
 def history(portal):
     """A tender published, amended, then awarded with its opening minutes; and its French version."""
-    tender = publish(
+    tender = publish_under(
         portal.sections["tenders"],
         TenderPage(
             title="Market hall",
@@ -200,7 +201,7 @@ def test_updated_since_keeps_the_later_releases(client, history):
 def typed_tender(portal):
     """A tender whose files carry the type their editor chose, which their titles would not tell."""
     specifications = CommuneDocumentFactory(title="CPS 21/2026/AO")
-    return publish(
+    return publish_under(
         portal.sections["tenders"],
         TenderPage(
             title="Street lighting",
@@ -267,7 +268,7 @@ def test_tender_files_show_their_type_in_the_content_api(client, typed_tender):
 def test_migration_types_the_files_saved_before_the_type_existed(portal):
     migration = __import__("pages.migrations.0003_tender_document_types", fromlist=["type_existing_files"])
     minutes = CommuneDocumentFactory(title="محضر فتح الأظرفة 30/2026/AO")
-    tender = publish(
+    tender = publish_under(
         portal.sections["tenders"],
         TenderPage(
             title="Old tender",

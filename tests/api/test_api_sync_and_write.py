@@ -9,9 +9,8 @@ from wagtail.models import Page
 
 from api.content import PAGE_TYPES
 from api.models import ApiToken
+from home.communes import publish_under
 from pages.models import NewsPage
-
-from ..factories import publish
 
 
 def feed(client, since=0, **params):
@@ -21,7 +20,7 @@ def feed(client, since=0, **params):
 
 def test_change_feed_follows_publication_change_unpublication_and_deletion(client, portal):
     start = feed(client)["next_cursor"]
-    page = publish(portal.sections["news"], NewsPage(title="Fresh", slug="fresh", category="council"))
+    page = publish_under(portal.sections["news"], NewsPage(title="Fresh", slug="fresh", category="council"))
     created = feed(client, start)
     assert [(i["action"], i["id"]) for i in created["items"]] == [("created", page.pk)]
     assert created["items"][0]["api_url"].endswith(f"/api/news/{page.pk}")

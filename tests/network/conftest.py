@@ -16,9 +16,8 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 from django.utils import translation
-from wagtail.models import Site
 
-from home.communes import create_commune, setup_editorial_groups
+from home.communes import CommuneTree
 from pages import models as pages
 
 
@@ -59,14 +58,11 @@ SECTIONS = {
 
 def build_local_commune(slug="commune-b", hostname="testserver"):
     """The commune that takes content: its home page and the four sections copies go under."""
-    home = create_commune(slug=slug, hostname=hostname, name_ar="جماعة ب", name_fr="Commune B", is_default_site=True)
-    sections = {}
-    for key, model in SECTIONS.items():
-        section = home.add_child(instance=model(title=f"Section {key}", slug=key))
-        section.save_revision().publish()
-        sections[key] = section
-    groups = setup_editorial_groups(home)
-    return Site.objects.get(root_page=home), sections, groups
+    tree = CommuneTree.set_up(
+        slug=slug, hostname=hostname, name_ar="جماعة ب", name_fr="Commune B", is_default_site=True
+    )
+    sections = {key: tree.add(model(title=f"Section {key}", slug=key)) for key, model in SECTIONS.items()}
+    return tree.site, sections, tree.set_up_offices()
 
 
 @pytest.fixture(scope="module")
@@ -294,21 +290,18 @@ def free_port():
 SETUP_SCRIPT = """
 import json
 from django.contrib.auth import get_user_model
-from wagtail.models import Site
 from api.models import ApiToken
-from home.communes import create_commune
+from home.communes import CommuneTree
 from pages import models as pages
 
-home = create_commune(slug="commune-a", hostname="127.0.0.1", port={port}, name_ar="جماعة أ", name_fr="Commune A",
-                      is_default_site=True)
+tree = CommuneTree.set_up(slug="commune-a", hostname="127.0.0.1", port={port}, name_ar="جماعة أ", name_fr="Commune A",
+                          is_default_site=True)
 sections = {{}}
 for key, model in (("news", pages.NewsIndexPage), ("events", pages.EventIndexPage)):
-    section = home.add_child(instance=model(title=key, slug=key))
-    section.save_revision().publish()
-    sections[key] = section.pk
+    sections[key] = tree.add(model(title=key, slug=key)).pk
 admin = get_user_model().objects.create_superuser("peer-admin", "admin@a.example.ma", "not-used-anywhere-1")
 token = ApiToken.issue(admin, "network test")[1]
-print("SETUP=" + json.dumps({{"token": token, "sections": sections, "site": Site.objects.get(root_page=home).pk}}))
+print("SETUP=" + json.dumps({{"token": token, "sections": sections, "site": tree.site.pk}}))
 """
 
 

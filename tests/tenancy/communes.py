@@ -17,13 +17,12 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     PageViewRestriction,
-    Site,
 )
 
 from api.models import ApiToken, Scope
 from assets.models import CommuneDocument, CommuneImage
 from directory.models import Facility, FacilityKind, Membership, MembershipRole, Organization, OrganizationKind, Person
-from home.communes import commune_collection, commune_group_name, create_commune, setup_editorial_groups
+from home.communes import CommuneTree, commune_group_name
 from home.models import CommuneSettings
 from importer.models import ImportRun, SourceKind
 from network.models import Peer
@@ -62,7 +61,7 @@ def build_commune(number, superuser):
     mark = MARKERS[number]
     phone = PHONES[number]
     name_fr, slug = NAMES[number]
-    home = create_commune(
+    tree = CommuneTree.set_up(
         slug=slug,
         hostname=f"{slug}.localhost",
         name_ar=f"جماعة {slug}",
@@ -72,16 +71,12 @@ def build_commune(number, superuser):
         information_officer_email=f"{mark.lower()}-officer@example.ma",
         information_officer_phone=phone,
     )
-    site = Site.objects.get(root_page=home)
-    groups = setup_editorial_groups(home)
+    site, home = tree.site, tree.home
+    groups = tree.set_up_offices()
     c = SimpleNamespace(number=number, mark=mark, phone=phone, site=site, home=home, groups=groups)
 
-    services = home.add_child(instance=ServiceIndexPage(title=f"{mark} services", slug="services"))
-    services.save_revision().publish()
-    c.service = services.add_child(
-        instance=ServicePage(title=f"{mark} service page", slug="legal", theme="certification")
-    )
-    c.service.save_revision().publish()
+    tree.add(ServiceIndexPage(title=f"{mark} services", slug="services"))
+    c.service = tree.add(ServicePage(title=f"{mark} service page", slug="legal", theme="certification"), "services")
     c.draft = home.add_child(instance=StandardPage(title=f"{mark} draft page", slug="draft", live=False))
     c.draft.save_revision(user=superuser)
     c.restricted = home.add_child(instance=StandardPage(title=f"{mark} restricted page", slug="restricted"))
@@ -181,8 +176,7 @@ def build_commune(number, superuser):
         commune=site, kind=SourceKind.FEED, source=f"https://{mark.lower()}-old-portal.example.ma/feed"
     )
 
-    collection = commune_collection(site.site_name)
-    c.collection = collection
+    collection = c.collection = tree.collection
     c.image = CommuneImage.objects.create(
         title=f"{mark} image", file=ContentFile(tiny_png(), f"{slug}.png"), collection=collection
     )
