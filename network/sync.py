@@ -58,6 +58,8 @@ BULK_SIZE = 100
 #: An item not read ahead (distinct from ``None``, an item the peer no longer serves).
 MISSING = object()
 
+TOMBSTONES = ("unpublished", "deleted")
+
 #: Statuses with which a peer says it cannot filter its lists by id (an older portal): read item by item.
 NO_BULK_STATUSES = {400, 404, 405, 422}
 
@@ -185,6 +187,8 @@ class Puller:
         self.kinds = peer.kinds
         self.skips = Skips(peer)
         self.copies = {}
+        #: What the page's copies say of the changes they reflect: ``{original id: (withdrawn, cursor, date)}``.
+        self.states = {}
         #: New copies validated and waiting to be written together: ``(kind, parent, entry)``.
         self.pending = []
         #: Items read ahead for the page of the feed being applied: ``{(type, id): data or None}``.
@@ -363,11 +367,25 @@ class Puller:
             raise ProtocolError(_("The peer says there is more but its cursor does not move."))
 
     def _load_page_of_changes(self, changes):
-        """What the pull needs to know of a page of changes, in a constant number of queries."""
+        """What the pull needs to know of a page of changes, in a constant number of queries.
+
+        Whether a change is already reflected is told from three columns of its copy; only the copies of
+        the other changes are loaded whole (none when the page changes nothing here).
+        """
         ids = {change.id for change in changes}
-        found = SyndicatedCopy.objects.filter(peer=self.peer, original_id__in=ids).select_related("peer")
-        self.copies = dict.fromkeys(ids)
-        self.copies.update({copy.original_id: copy for copy in found})
+        rows = SyndicatedCopy.objects.filter(peer=self.peer, original_id__in=ids).values_list(
+            "original_id", "withdrawn", "source_cursor", "source_changed_at"
+        )
+        self.states = {original_id: tuple(state) for original_id, *state in rows}
+        self.copies = {original_id: None for original_id in ids if original_id not in self.states}
+        needed = {
+            change.id
+            for change in changes
+            if change.id in self.states and (change.action in TOMBSTONES or not self._seen_already(change))
+        }
+        if needed:
+            found = SyndicatedCopy.objects.filter(peer=self.peer, original_id__in=needed).select_related("peer")
+            self.copies.update({copy.original_id: copy for copy in found})
         self.skips.load(ids)
 
     def _copy_of(self, original_id):
@@ -375,21 +393,30 @@ class Puller:
             return self.copies[original_id]
         return SyndicatedCopy.objects.filter(peer=self.peer, original_id=original_id).select_related("peer").first()
 
+    def _state_of(self, original_id):
+        """``(withdrawn, source cursor, source date)`` of the copy of an original, or ``None`` without one."""
+        if original_id not in self.copies and original_id in self.states:
+            return self.states[original_id]
+        copy = self._copy_of(original_id)
+        return None if copy is None else (copy.withdrawn, copy.source_cursor, copy.source_changed_at)
+
     def _seen_already(self, change):
         """The copy already reflects this change: it is the change last taken (or an older one).
 
         Both the peer's cursor and its date must agree, so that a peer whose feed was rebuilt (cursors
         starting again) or whose clock went back is read again rather than trusted.
         """
-        copy = self._copy_of(change.id)
+        state = self._state_of(change.id)
+        if state is None:
+            return False
+        withdrawn, source_cursor, source_changed_at = state
         return (
-            copy is not None
-            and not copy.withdrawn
-            and copy.source_cursor is not None
-            and change.cursor <= copy.source_cursor
+            not withdrawn
+            and source_cursor is not None
+            and change.cursor <= source_cursor
             and change.occurred_at is not None
-            and copy.source_changed_at is not None
-            and change.occurred_at <= copy.source_changed_at
+            and source_changed_at is not None
+            and change.occurred_at <= source_changed_at
         )
 
     def _apply(self, change):
@@ -404,7 +431,7 @@ class Puller:
             elif change.action == "deleted":
                 with transaction.atomic():
                     copies.delete_copy(copy)
-                self.copies.pop(change.id, None)
+                self.copies[change.id] = None
                 self.skips.clear(kind, change.id)
                 self.report.deleted += 1
             elif copy.withdrawn:

@@ -198,6 +198,8 @@ def test_unchanged_resync_reads_only_the_feed(growing_peer):
     # A few queries per page of the feed, whatever the page size: its copies, its skip reports, the cursor,
     # and the page's transaction (a savepoint inside the test's own transaction).
     assert len(queries) <= 5 * feed_pages + 4, [q["sql"][:120] for q in queries]
+    # Whether a change is reflected is read from a few columns of its copy: no copy is loaded whole.
+    assert not any("content_hash" in q["sql"] for q in queries)
     assert all("network_peer" in sql for sql in writes(queries))  # only the cursor and the peer's health
     cursor_writes = [sql for sql in writes(queries) if '"cursor"' in sql]
     assert len(cursor_writes) == 1  # once for the whole pull, not once per page of the feed
