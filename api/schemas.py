@@ -5,7 +5,7 @@ import re
 from typing import Annotated
 
 from ninja import Schema as NinjaSchema
-from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, create_model
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, StringConstraints, create_model
 
 #: A query-string text: no NUL (databases refuse it), bounded length.
 Text = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$", max_length=200)]
@@ -24,8 +24,17 @@ def _iso(pattern, message):
 
 #: A date in a query string: ISO 8601 only (no Unix timestamps).
 IsoDate = Annotated[datetime.date, _iso(_ISO_DATE, "expected YYYY-MM-DD")]
+
+
 #: A date and time in a query string: ISO 8601 only (no Unix timestamps).
-IsoDateTime = Annotated[datetime.datetime, _iso(_ISO_DATETIME, "expected an ISO 8601 date and time")]
+def _in_utc(value):
+    # The same instant in UTC: PostgreSQL refuses offsets past ±15:59 that ISO 8601 and pydantic accept.
+    return value.astimezone(datetime.UTC) if value.tzinfo is not None else value
+
+
+IsoDateTime = Annotated[
+    datetime.datetime, _iso(_ISO_DATETIME, "expected an ISO 8601 date and time"), AfterValidator(_in_utc)
+]
 #: A database id as callers may send it.
 Id = Annotated[int, Field(ge=1, le=2_147_483_647)]
 

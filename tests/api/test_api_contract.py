@@ -216,3 +216,15 @@ def test_content_language_is_the_contents_not_the_callers(client, portal):
     assert client.get("/api/news?locale=fr", HTTP_ACCEPT_LANGUAGE="ar")["Content-Language"] == "fr"
     mixed = client.get("/api/news?limit=100", HTTP_ACCEPT_LANGUAGE="zgh")["Content-Language"]
     assert mixed == "ar, fr"
+
+
+def test_a_date_filter_with_any_iso_offset_is_read_as_the_same_instant_in_utc():
+    import datetime
+
+    from pydantic import TypeAdapter
+
+    from api.schemas import IsoDateTime
+
+    value = TypeAdapter(IsoDateTime).validate_python("2075-01-14T10:12:30+23:52")
+    assert value.utcoffset() == datetime.timedelta(0)
+    assert value == datetime.datetime(2075, 1, 13, 10, 20, 30, tzinfo=datetime.UTC)
