@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router
 from wagtail.models import Page, Site
 
+from clients.models import ApiToken, Scope
 from cms.languages import language_literal
 from pages.enums import (
     EventKind,
@@ -515,8 +516,6 @@ PREVIEW_KEYS = ("page", "revision", "issuer")
 
 def _check_issuer(issuer_id, page):
     """The API token that issued a preview must still be usable by a user who may still edit the page."""
-    from .models import ApiToken, Scope
-
     issuer = ApiToken.objects.select_related("user").filter(pk=issuer_id).first()
     if issuer is None or issuer.revoked_at is not None or not issuer.has_scope(Scope.PREVIEW) or issuer.user is None:
         raise ApiError(403, _("The API token that issued this preview has been revoked."), param="token")

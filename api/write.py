@@ -12,11 +12,11 @@ from ninja.security import HttpBearer
 from pydantic import StringConstraints, create_model
 from wagtail.models import Page
 
+from clients.models import ApiToken, Scope
 from pages.enums import EventKind, NewsCategory
 from pages.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 
 from .http import ApiError, json_response
-from .models import ApiToken, Scope
 from .pages import make_preview_token, preview_max_age
 from .pages import router as pages_router
 from .schemas import Id, Problem, Schema

@@ -25,6 +25,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from clients.models import ApiToken, Scope
+
 from .abuse import over_rate_limit
 from .categories import canonical_category, categories_for, localised_many
 from .enums import CLOSED_REQUEST_STATUSES, SubmissionKind
@@ -330,11 +332,9 @@ def _payload(request):
 def authenticate_key(raw_key, site):
     """The API token an application files requests with: usable, of ``site``, with the ``open311`` scope.
 
-    Open311's ``api_key`` is a portal API token (the one token model, ``api.ApiToken``), looked up here
-    only: the API app itself is not imported by the apps it exposes.
+    Open311's ``api_key`` is a portal API token (the one token model, ``clients.ApiToken``, which lives
+    below both this app and the portal API).
     """
-    from api.models import ApiToken, Scope
-
     token = ApiToken.authenticate(raw_key)
     if token is None:
         raise Open311Error(403, _("A valid api_key is required to file a request."))

@@ -15,7 +15,7 @@ SCOPE_PATHS = {
     "search.UnansweredQuery": "commune",
     "search.CommuneQuery": "commune",
     "api.ChangeEvent": "commune",
-    "api.ApiToken": "commune",
+    "clients.ApiToken": "commune",
 }
 
 

@@ -16,7 +16,7 @@ import urllib.request
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from api.models import ApiToken, Scope
+from clients.models import ApiToken, Scope
 from home.communes import CommuneTree
 from pages.models import NewsIndexPage
 

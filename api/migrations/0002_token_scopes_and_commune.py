@@ -1,6 +1,6 @@
 
 
-import api.models
+import clients.models
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='apitoken',
             name='scopes',
-            field=api.models.ScopesField(default=list, help_text='What the token may be used for.', verbose_name='scopes'),
+            field=clients.models.ScopesField(default=list, help_text='What the token may be used for.', verbose_name='scopes'),
         ),
         migrations.AlterField(
             model_name='apitoken',

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "importer",
     "security",
     "api",
+    "clients",
     "tenancy",
     "ninja",
     "corsheaders",

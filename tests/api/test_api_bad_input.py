@@ -2,7 +2,7 @@
 
 import pytest
 
-from api.models import ApiToken
+from clients.models import ApiToken
 from home.communes import publish_under
 from pages.models import NewsPage
 

@@ -9,7 +9,7 @@ from django.core import signing
 from django.utils import timezone
 from wagtail.models import Page
 
-from api.models import ApiToken
+from clients.models import ApiToken
 
 
 def issue_preview(client, user, page):

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from api.content import PAGE_TYPES
-from api.models import ApiToken
+from clients.models import ApiToken
 from home.communes import publish_under
 from pages.models import NewsPage
 

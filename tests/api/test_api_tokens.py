@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from wagtail.models import Site
 
-from api.models import ApiToken, Scope
+from clients.models import ApiToken, Scope
 from home.communes import create_commune
 
 

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from api.models import ApiToken
 from assets.models import CommuneDocument, CommuneImage
+from clients.models import ApiToken
 from home.communes import commune_collection, create_commune
 from pages.models import NewsPage, TenderPage
 

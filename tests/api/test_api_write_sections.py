@@ -2,8 +2,8 @@
 
 import pytest
 
-from api.models import ApiToken
 from api.write_sections import SECTIONS
+from clients.models import ApiToken
 from pages.models import ProjectPage, TenderPage
 
 PROBLEM = "application/problem+json"

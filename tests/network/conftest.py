@@ -290,7 +290,7 @@ def free_port():
 SETUP_SCRIPT = """
 import json
 from django.contrib.auth import get_user_model
-from api.models import ApiToken
+from clients.models import ApiToken
 from home.communes import CommuneTree
 from pages import models as pages
 

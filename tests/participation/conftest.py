@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from wagtail.models import Site
 
-from api.models import ApiToken, Scope
+from clients.models import ApiToken, Scope
 from home.communes import create_commune
 from pages.models import ServiceIndexPage, ServicePage
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from api.models import ApiToken, hash_token
+from clients.models import ApiToken, hash_token
 from participation.enums import RequestStatus
 from participation.models import ServiceRequest
 

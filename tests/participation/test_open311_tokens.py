@@ -10,7 +10,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 from wagtail.models import Site
 
-from api.models import ApiToken, Scope
+from clients.models import ApiToken, Scope
 from home.communes import create_commune
 from participation.models import ServiceRequest
 from tenancy.models import CommuneGroup

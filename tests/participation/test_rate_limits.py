@@ -78,7 +78,7 @@ def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(town, limited):
 
 def anonymous_writes(town, service_page):
     """Every channel through which an anonymous caller stores something: (post one, stored so far)."""
-    from api.models import ApiToken, Scope
+    from clients.models import ApiToken, Scope
     from participation.models import InformationRequest, Petition, PetitionSignature, ServiceRating
 
     from .factories import petition

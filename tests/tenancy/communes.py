@@ -19,8 +19,8 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
-from api.models import ApiToken, Scope
 from assets.models import CommuneDocument, CommuneImage
+from clients.models import ApiToken, Scope
 from directory.models import Facility, FacilityKind, Membership, MembershipRole, Organization, OrganizationKind, Person
 from home.communes import CommuneTree, commune_group_name
 from home.models import CommuneSettings

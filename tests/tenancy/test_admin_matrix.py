@@ -16,8 +16,8 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 
-from api.models import ApiToken
 from assets.models import CommuneDocument, CommuneImage
+from clients.models import ApiToken
 from directory.models import Facility, Membership, Organization, Person
 from home.models import CommuneSettings
 from importer.models import ImportRun

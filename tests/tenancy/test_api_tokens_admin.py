@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from api.models import ApiToken
+from clients.models import ApiToken
 
 from .communes import build_two_communes
 

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from wagtail.models import Site
 
-from api.models import DEFAULT_SCOPES, ApiToken, Scope
+from clients.models import DEFAULT_SCOPES, ApiToken, Scope
 
 
 class Command(BaseCommand):
