@@ -5,56 +5,15 @@ The vocabulary is the part of schema.org the portal uses, made from schema.org's
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
+from .standards import property_errors
 from .utils import localized, path_of
 
 pytestmark = pytest.mark.django_db
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
-VOCABULARY = json.loads((Path(__file__).parent / "schemaorg" / "vocabulary.json").read_text())
-SCHEMA = "https://schema.org/"
-
-
-def _ancestry(schema_type):
-    seen, pending = set(), [schema_type]
-    while pending:
-        name = pending.pop()
-        if name not in seen:
-            seen.add(name)
-            pending.extend(VOCABULARY["types"].get(name, []))
-    return seen
-
-
-def property_errors(node, where="$"):
-    """Every type unknown to schema.org, property not allowed on its type, or enumeration member unknown."""
-    errors = []
-    if isinstance(node, list):
-        for index, item in enumerate(node):
-            errors += property_errors(item, f"{where}[{index}]")
-        return errors
-    if not isinstance(node, dict):
-        if isinstance(node, str) and node.startswith(SCHEMA):
-            member = node.removeprefix(SCHEMA)
-            if member not in VOCABULARY["members"]:
-                errors.append(f"{where}: {member} is no member of a schema.org enumeration")
-        return errors
-    schema_type = node.get("@type")
-    if schema_type is not None and schema_type not in VOCABULARY["types"]:
-        errors.append(f"{where}: unknown type {schema_type}")
-    types = _ancestry(schema_type) if schema_type else set()
-    for name, value in node.items():
-        if name.startswith("@"):
-            if name == "@graph":
-                errors += property_errors(value, f"{where}.@graph")
-            continue
-        known = VOCABULARY["properties"].get(name)
-        if schema_type and (known is None or not types & set(known["domains"])):
-            errors.append(f"{where}: {schema_type} has no property {name}")
-        errors += property_errors(value, f"{where}.{name}")
-    return errors
 
 
 def json_ld_of(client, page):

@@ -7,6 +7,8 @@ from openapi_spec_validator import validate
 
 from api.content import PAGE_TYPES
 
+from ..standards import reject_duplicates, strict_json
+
 PROBLEM = "application/problem+json"
 #: Lists in the one shape {count, next, previous, results}.
 LISTS = [f"/api/{slug}" for slug in PAGE_TYPES] + [
@@ -20,20 +22,12 @@ LISTS = [f"/api/{slug}" for slug in PAGE_TYPES] + [
 COLLECTIONS = [path for path in LISTS if path != "/api/communes"] + ["/api/ocds/releases", "/api/ocds/records"]
 
 
-def _reject_duplicates(pairs):
-    keys = [key for key, _value in pairs]
-    duplicates = {key for key in keys if keys.count(key) > 1}
-    if duplicates:
-        raise ValueError(f"duplicated keys: {sorted(duplicates)}")
-    return dict(pairs)
-
-
 @pytest.fixture(scope="module")
 def document(portal):
     from django.test import Client
 
     raw = Client(HTTP_HOST="testserver").get("/api/openapi.json").content
-    return json.loads(raw, object_pairs_hook=_reject_duplicates)
+    return strict_json(raw)
 
 
 def _operations(document):
@@ -49,7 +43,7 @@ def test_document_is_valid_openapi_without_duplicate_keys(document):
 
 def test_duplicate_keys_are_caught_by_the_parser():
     with pytest.raises(ValueError, match="duplicated"):
-        json.loads('{"200": {}, "200": {}}', object_pairs_hook=_reject_duplicates)
+        json.loads('{"200": {}, "200": {}}', object_pairs_hook=reject_duplicates)
 
 
 def test_document_is_the_same_whatever_the_callers_language(client):

@@ -1,38 +1,23 @@
 """Open-standard exports: OCDS against the official schema, Popolo and Open311 required fields, feeds."""
 
-import json
-from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from jsonschema import Draft4Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT4
 
 from participation.categories import ensure_default_categories
 
-SCHEMAS = Path(__file__).parent / "schemas"
-
-
-def _load(name):
-    return json.loads((SCHEMAS / name).read_text())
+from ..standards import atom_errors, json_feed_errors, ocds_validator, popolo_validators
+from ..standards import schema_errors as _errors
 
 
 @pytest.fixture(scope="module")
 def release_package_validator():
-    package = _load("ocds-1.1.5-release-package-schema.json")
-    release = _load("ocds-1.1.5-release-schema.json")
-    registry = Registry().with_resource(release["id"], Resource.from_contents(release, default_specification=DRAFT4))
-    return Draft4Validator(package, registry=registry, format_checker=FormatChecker())
+    return ocds_validator("ocds-1.1.5-release-package-schema.json")
 
 
 @pytest.fixture(scope="module")
 def release_validator():
-    return Draft4Validator(_load("ocds-1.1.5-release-schema.json"), format_checker=FormatChecker())
-
-
-def _errors(validator, data):
-    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+    return ocds_validator("ocds-1.1.5-release-schema.json")
 
 
 def test_ocds_release_package_is_valid(client, portal, release_package_validator):
@@ -86,6 +71,24 @@ def test_popolo_has_the_required_fields(client, portal):
         assert entry["sources"][0]["url"].startswith("http://testserver/api/")
 
 
+def test_popolo_follows_the_popolo_schemas(client, portal):
+    validators = popolo_validators()
+    popolo = client.get(f"/api/popolo?commune={portal.site.pk}").json()
+    for key, validator in validators.items():
+        assert popolo[key]
+        for entry in popolo[key]:
+            assert _errors(validator, entry) == [], (key, entry)
+
+
+def test_the_popolo_validators_catch_what_the_schemas_forbid():
+    validators = popolo_validators()
+    person = {"id": "person/1", "name": "Amina", "email": "not an address", "identifiers": [{"scheme": "x"}]}
+    assert len(_errors(validators["persons"], person)) == 2
+    assert _errors(validators["persons"], {"id": "person/1", "sources": [{"url": "http://exa mple/"}]})
+    assert _errors(validators["memberships"], {"id": "membership/1", "person_id": 7, "start_date": "2025-13"})
+    assert _errors(validators["organizations"], {"id": "organization/1", "contact_details": [{"type": "email"}]})
+
+
 def test_open311_discovery_and_services_have_the_required_fields(client, portal):
     assert client.get("/api/open311/discovery.json")["Location"] == "/open311/v2/discovery.json"
     discovery = client.get("/open311/v2/discovery.json").json()
@@ -111,14 +114,24 @@ def test_atom_feed_is_well_formed_per_locale(client, portal):
     ns = {"atom": "http://www.w3.org/2005/Atom"}
     entries = root.findall("atom:entry", ns)
     assert len(entries) == 12
-    assert all(entry.find("atom:id", ns).text for entry in entries)
+    assert atom_errors(root) == []
     french = ElementTree.fromstring(client.get("/api/feeds/news.atom?locale=fr").content)  # noqa: S314
     assert [e.find("atom:title", ns).text for e in french.findall("atom:entry", ns)] == ["Actualité 1"]
+
+
+def test_the_feed_checkers_catch_what_the_standards_require():
+    atom = "http://www.w3.org/2005/Atom"
+    anonymous = ElementTree.fromstring(  # noqa: S314 (written here)
+        f'<feed xmlns="{atom}"><id>tag:a,2025:f</id><title>F</title><updated>2025-01-01T00:00:00Z</updated>'
+        "<entry><id>tag:a,2025:e</id><title>E</title><updated>yesterday</updated></entry></feed>"
+    )
+    assert len(atom_errors(anonymous)) == 3  # no author, a date that is not RFC 3339, no content nor link
+    feed = {"version": "https://jsonfeed.org/version/1", "title": "F", "items": [{"id": 3, "content_html": ""}]}
+    assert len(json_feed_errors(feed)) == 2
 
 
 @pytest.mark.parametrize("kind", ["news", "events", "tenders"])
 def test_json_feed_1_1(client, kind):
     feed = client.get(f"/api/feeds/{kind}.json").json()
-    assert feed["version"] == "https://jsonfeed.org/version/1.1"
-    assert feed["title"] and feed["items"]
-    assert all(item["id"] and ("content_html" in item or "content_text" in item) for item in feed["items"])
+    assert json_feed_errors(feed) == []
+    assert feed["items"]

@@ -5,21 +5,9 @@ from defusedxml import ElementTree
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from .. import standards
 from .factories import service_request
 from .test_open311 import BASE, post_request
-
-#: The fields GeoReport v2 gives each resource (http://wiki.open311.org/GeoReport_v2).
-DISCOVERY = {"changeset", "contact", "key_service", "endpoints"}
-ENDPOINT = {"specification", "url", "changeset", "type", "formats"}
-SERVICE = {"service_code", "service_name", "description", "metadata", "type", "keywords", "group"}
-DEFINITION = {"service_code", "attributes"}
-ATTRIBUTE = {"variable", "code", "datatype", "required", "datatype_description", "order", "description", "values"}
-REQUEST = {
-    "service_request_id", "status", "status_notes", "service_name", "service_code", "description",
-    "agency_responsible", "service_notice", "requested_datetime", "updated_datetime", "expected_datetime",
-    "address", "address_id", "zipcode", "lat", "long", "media_url",
-}  # fmt: skip
-CREATED = {"service_request_id", "service_notice", "account_id"}
 
 
 def xml(response):
@@ -27,19 +15,15 @@ def xml(response):
     return ElementTree.fromstring(response.content)
 
 
-def children(element):
-    return {child.tag for child in element}
-
-
 def test_discovery_in_json_and_xml(town, client):
     body = client.get(f"{BASE}/discovery.json").json()
-    assert set(body) == DISCOVERY
-    assert set(body["endpoints"][0]) == ENDPOINT
+    assert set(body) == standards.OPEN311_DISCOVERY
+    assert set(body["endpoints"][0]) == standards.OPEN311_ENDPOINT
     assert set(body["endpoints"][0]["formats"]) == {"application/json", "text/xml"}
     root = xml(client.get(f"{BASE}/discovery.xml"))
-    assert root.tag == "discovery" and children(root) == DISCOVERY
+    assert root.tag == "discovery" and standards.children(root) == standards.OPEN311_DISCOVERY
     endpoint = root.find("endpoints/endpoint")
-    assert children(endpoint) == ENDPOINT
+    assert standards.children(endpoint) == standards.OPEN311_ENDPOINT
     assert [f.text for f in endpoint.findall("formats/format")] == ["application/json", "text/xml"]
 
 
@@ -52,34 +36,34 @@ def test_one_discovery_document(town, client):
 
 def test_services_in_json_and_xml(town, client):
     services = client.get(f"{BASE}/services.json").json()
-    assert services and all(set(service) == SERVICE for service in services)
+    assert services and all(set(service) == standards.OPEN311_SERVICE for service in services)
     root = xml(client.get(f"{BASE}/services.xml"))
     assert root.tag == "services"
     assert len(root.findall("service")) == len(services)
-    assert all(children(service) == SERVICE for service in root.findall("service"))
+    assert all(standards.children(service) == standards.OPEN311_SERVICE for service in root.findall("service"))
     assert root.find("service/metadata").text == "true"
 
 
 def test_service_definition_in_json_and_xml(town, client):
     body = client.get(f"{BASE}/services/cleanliness.json").json()
-    assert set(body) == DEFINITION
-    assert set(body["attributes"][0]) == ATTRIBUTE
+    assert set(body) == standards.OPEN311_DEFINITION
+    assert set(body["attributes"][0]) == standards.OPEN311_ATTRIBUTE
     root = xml(client.get(f"{BASE}/services/cleanliness.xml"))
     assert root.tag == "service_definition"
     attribute = root.find("attributes/attribute")
-    assert children(attribute) == ATTRIBUTE
+    assert standards.children(attribute) == standards.OPEN311_ATTRIBUTE
     assert attribute.findall("values/value")
-    assert all(children(value) == {"key", "name"} for value in attribute.findall("values/value"))
+    assert all(standards.children(value) == {"key", "name"} for value in attribute.findall("values/value"))
 
 
 def test_requests_in_json_and_xml(town, client):
     item = service_request(town, external_media_url="https://photos.example.ma/lampadaire.jpg")
     listing = client.get(f"{BASE}/requests.json").json()
-    assert [set(entry) for entry in listing] == [REQUEST]
+    assert [set(entry) for entry in listing] == [standards.OPEN311_REQUEST]
     assert listing[0]["media_url"] == "https://photos.example.ma/lampadaire.jpg"
     root = xml(client.get(f"{BASE}/requests.xml"))
     assert root.tag == "service_requests"
-    assert children(root.find("request")) == REQUEST
+    assert standards.children(root.find("request")) == standards.OPEN311_REQUEST
     one = xml(client.get(f"{BASE}/requests/{item.pk}.xml"))
     assert one.find("request/service_request_id").text == str(item.pk)
     assert one.find("request/media_url").text == "https://photos.example.ma/lampadaire.jpg"
@@ -100,7 +84,7 @@ def test_post_in_xml_keeps_the_media_url(town, client, api_key):
     )
     assert response.status_code == 201
     root = xml(response)
-    assert root.tag == "service_requests" and children(root.find("request")) == CREATED
+    assert root.tag == "service_requests" and standards.children(root.find("request")) == standards.OPEN311_CREATED
     created = root.find("request/service_request_id").text
     assert client.get(f"{BASE}/requests/{created}.json").json()[0]["media_url"] == media
 
@@ -108,7 +92,7 @@ def test_post_in_xml_keeps_the_media_url(town, client, api_key):
 def test_errors_in_xml(town, client, api_key):
     root = xml(client.get(f"{BASE}/services/unknown.xml"))
     assert root.tag == "errors"
-    assert children(root.find("error")) == {"code", "description"}
+    assert standards.children(root.find("error")) == {"code", "description"}
     assert root.find("error/code").text == "404"
     refused = post_request(client, "wrong-key", overrides={"service_code": "nope"})
     assert refused.status_code == 403
