@@ -1,9 +1,11 @@
-"""Editors work in the admin in Arabic (right to left) or in French."""
+"""Editors work in the admin in Arabic (right to left), in French or in Amazigh (Tifinagh, left to right)."""
 
+import json
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from wagtail.users.models import UserProfile
 
 
@@ -19,7 +21,7 @@ def editor_in(db):
     return make
 
 
-@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("fr", "ltr")])
+@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("fr", "ltr"), ("zgh", "ltr")])
 def test_admin_dashboard_speaks_the_editors_language(client, editor_in, language, direction):
     client.force_login(editor_in(language))
     response = client.get("/admin/")
@@ -36,9 +38,37 @@ def test_arabic_admin_labels_our_registers_in_arabic(client, editor_in):
     assert re.search(r"[\u0621-\u064a]{3,}", html)
 
 
-def test_admin_offers_only_arabic_and_french_as_interface_languages(client, editor_in):
+def in_page(text, html):
+    """Whether ``text`` is on the page, as HTML or inside the JSON that draws the sidebar."""
+    return text in html or json.dumps(text)[1:-1] in html
+
+
+def test_amazigh_admin_shows_our_strings_in_tifinagh_and_wagtails_in_french(client, editor_in):
+    client.force_login(editor_in("zgh"))
+    html = client.get("/admin/").content.decode()
+    with translation.override("zgh"):
+        registers = translation.gettext("Registers")
+    with translation.override("fr"):
+        dashboard_fr = translation.gettext("Dashboard")
+    with translation.override("ar"):
+        dashboard_ar = translation.gettext("Dashboard")
+
+    assert re.search(r'<html[^>]*lang="zgh"', html)
+    assert re.fullmatch(r"[\u2d30-\u2d7f ]+", registers)
+    assert in_page(registers, html)
+    assert dashboard_fr != dashboard_ar and in_page(dashboard_fr, html)
+    assert not in_page(dashboard_ar, html)
+
+
+def test_amazigh_admin_scripts_get_wagtails_french_strings(client, editor_in):
+    client.force_login(editor_in("zgh"))
+    catalogue = client.get("/admin/jsi18n/").content.decode()
+    assert json.dumps("Une erreur réseau est survenue.")[1:-1] in catalogue or "Une erreur réseau" in catalogue
+
+
+def test_admin_offers_every_portal_language_as_interface_language(client, editor_in):
     client.force_login(editor_in("fr"))
     html = client.get("/admin/account/").content.decode()
     assert 'value="ar"' in html
     assert 'value="fr"' in html
-    assert 'value="zgh"' not in html
+    assert 'value="zgh"' in html

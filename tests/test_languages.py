@@ -19,8 +19,17 @@ def test_django_and_wagtail_languages_are_the_portal_list():
     assert list(language_codes()) == SETTINGS_CODES == ["ar", "fr", "zgh"]
 
 
-def test_admin_speaks_every_portal_language_that_django_has_a_catalogue_for():
-    assert [code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES] == ["ar", "fr"]
+def test_admin_speaks_every_portal_language():
+    assert [code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES] == SETTINGS_CODES
+
+
+def test_amazigh_messages_fall_back_to_french():
+    with translation.override("zgh"):
+        ours, django_s = translation.gettext("Registers"), translation.gettext("This field is required.")
+    with translation.override("fr"):
+        french = translation.gettext("This field is required.")
+    assert ours != "Registers" and all("\u2d30" <= letter <= "\u2d7f" for letter in ours.replace(" ", ""))
+    assert django_s == french != "This field is required."
 
 
 def test_document_language_choices_are_the_portal_languages():

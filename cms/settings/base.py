@@ -281,8 +281,10 @@ PORTAL_LANGUAGES = [
 LANGUAGES = [(code, own_name) for code, own_name, _name in PORTAL_LANGUAGES]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# Django and Wagtail have no Amazigh catalogue, so the admin speaks Arabic and French.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, name) for code, name in LANGUAGES if code != "zgh"]
+# The admin speaks every portal language. Django and Wagtail have no Amazigh catalogue: in Amazigh the
+# project's own strings come from locale/zgh and theirs fall back to French (cms.languages).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+PORTAL_MESSAGE_FALLBACKS = {"zgh": "fr"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
