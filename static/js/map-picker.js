@@ -13,6 +13,17 @@
         return Math.round(value * 1e6) / 1e6;
     }
 
+    /* The zoom buttons sit on the start side of the page's direction: on the right in Arabic. The map
+     * itself is drawn left to right (dir="ltr" on its canvas), so the side is read from the page. */
+    function addZoomControl(map, labels) {
+        var rtl = window.getComputedStyle(document.documentElement).direction === "rtl";
+        window.L.control.zoom({
+            position: rtl ? "topright" : "topleft",
+            zoomInTitle: labels.zoomInLabel || "+",
+            zoomOutTitle: labels.zoomOutLabel || "\u2212"
+        }).addTo(map);
+    }
+
     /* The background tiles: one layer per area the basemap covers (data-tiles-areas), or one layer. */
     function tileLayers(container) {
         var options = {
@@ -48,7 +59,8 @@
         }
         picker.hidden = false;
         var centre = [parseFloat(picker.dataset.centreLat) || 31.8, parseFloat(picker.dataset.centreLong) || -7.1];
-        var map = window.L.map(canvas, {keyboard: true, scrollWheelZoom: false});
+        var map = window.L.map(canvas, {keyboard: true, scrollWheelZoom: false, zoomControl: false});
+        addZoomControl(map, picker.dataset);
         map.setView(centre, parseInt(picker.dataset.zoom, 10) || 13);
         if (picker.dataset.tilesUrl) {
             tileLayers(picker).forEach(function (layer) {

@@ -48,6 +48,17 @@
         }
     }
 
+    /* The zoom buttons sit on the start side of the page's direction: on the right in Arabic. The map
+     * itself is drawn left to right (dir="ltr" on its canvas), so the side is read from the page. */
+    function addZoomControl(map, labels) {
+        var rtl = window.getComputedStyle(document.documentElement).direction === "rtl";
+        window.L.control.zoom({
+            position: rtl ? "topright" : "topleft",
+            zoomInTitle: labels.zoomInLabel || "+",
+            zoomOutTitle: labels.zoomOutLabel || "\u2212"
+        }).addTo(map);
+    }
+
     /* The background tiles: one layer per area the basemap covers (data-tiles-areas), or one layer. */
     function tileLayers(container) {
         var options = {
@@ -80,7 +91,8 @@
             return;
         }
         container.hidden = false;
-        var map = window.L.map(container, {scrollWheelZoom: false});
+        var map = window.L.map(container, {scrollWheelZoom: false, zoomControl: false});
+        addZoomControl(map, container.dataset);
         var tilesUrl = container.dataset.tilesUrl;
         if (tilesUrl) {
             var failures = 0;

@@ -111,17 +111,35 @@ def test_procedure_sheet_prints_on_one_page(portal, open_page, language):
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
 
 
-def test_facilities_map_draws_every_located_facility_without_leaving_the_host(portal, open_page, screenshots):
-    page, requests = open_page("desktop")
+ZOOM_SIDE = {"ar": "right", "fr": "left"}
 
-    page.goto(portal.address("directory", "fr"), wait_until="load")
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("language", list(ZOOM_SIDE))
+def test_facilities_map_draws_every_located_facility_without_leaving_the_host(
+    portal, open_page, screenshots, language, viewport
+):
+    page, requests = open_page(viewport)
+
+    page.goto(portal.address("directory", language), wait_until="load")
 
     located = portal.facts["located_facilities"]
     assert located > 0
     page.wait_for_selector("#facilities-map .leaflet-marker-icon")
     assert page.locator("#facilities-map .leaflet-marker-icon").count() == located
     assert page.locator("#facilities-title ~ .card-list > li").count() >= located
-    page.screenshot(path=str(screenshots / "directory-fr-desktop.png"), full_page=True)
+    # The zoom buttons sit on the start side of the reading: on the right in Arabic, on the left in French.
+    canvas = page.locator("#facilities-map").bounding_box()
+    zoom = page.locator("#facilities-map .leaflet-control-zoom").bounding_box()
+    middle = canvas["x"] + canvas["width"] / 2
+    side = "right" if zoom["x"] > middle else "left"
+    assert side == ZOOM_SIDE[language], (zoom, canvas)
+    assert zoom["y"] < canvas["y"] + canvas["height"] / 2
+    titles = page.locator("#facilities-map .leaflet-control-zoom a").evaluate_all("links => links.map(a => a.title)")
+    assert "Zoom in" not in titles and all(titles), titles
+    page.locator("#facilities-map").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / f"directory-{language}-{viewport}.png"), full_page=True)
+    page.locator("#facilities-map").screenshot(path=str(screenshots / f"directory-map-{language}-{viewport}.png"))
     assert requests.outside() == []
 
 
