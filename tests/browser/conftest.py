@@ -1,8 +1,11 @@
 """A live portal with the demo commune, and Debian's Chromium driven by Playwright, shared by the browser tests.
 
-The demo is loaded once into the test database and served by one live server on 127.0.0.1; one
-browser serves the whole session. No browser is ever downloaded: the tests use the ``chromium``
-on the ``PATH`` (``make browser`` installs Debian's) and are skipped when there is none.
+The demo is loaded once into the test database, shared by every browser module a process runs, and
+served by one live server on 127.0.0.1. The modules that use it run one after the other (pytest-django
+runs the live-server tests after the others, in collection order, and xdist's ``loadscope`` hands a
+worker whole modules in that order), so a worker loads the demo once and flushes it when it leaves
+this package, before any test of another package can see it. No browser is ever downloaded: the tests
+use the ``chromium`` on the ``PATH`` (``make browser`` installs Debian's) and are skipped when there is none.
 """
 
 import datetime
@@ -151,7 +154,7 @@ def live_server(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _live_server_helper():
     """Replaces pytest-django's helper, which would flush the database after every test: the
-    browser tests share one demo commune, loaded once per module and flushed after it."""
+    browser tests share one demo commune, loaded once and flushed after the last of them."""
     yield
 
 
@@ -166,13 +169,15 @@ def _reset_sequences(connection):
             cursor.execute(statement)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def portal(chromium_path, live_server, django_db_blocker):
-    """The demo commune, loaded once and served by the live server while the module's tests run.
+    """The demo commune, loaded once and served by the live server while the browser modules run.
 
-    The data is committed (the server reads it from another thread); after the module the
-    database is flushed and given back what it held before (the tree's root, the default site,
-    the locales), so that the tests running after these find it as the migrations left it.
+    The data is committed (the server reads it from another thread); when the process leaves this
+    package the database is flushed and given back what it held before (the tree's root, the default
+    site, the locales), so that the tests running after these find it as the migrations left it.
+    What a module adds (a filed complaint, a petition, an API token) stays for the modules after it:
+    none of them counts such entries.
     """
     from django.db import connection
 
