@@ -8,12 +8,12 @@ import datetime
 import json
 from pathlib import Path
 
-from jsonschema import Draft3Validator, Draft4Validator, FormatChecker
+from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT3, DRAFT4
+from referencing.jsonschema import DRAFT4
 
 SCHEMAS = Path(__file__).parent / "api" / "schemas"
-POPOLO_SCHEMAS = SCHEMAS / "popolo"
+POPOLO_SCHEMA = SCHEMAS / "popolo.json"
 SCHEMA_ORG = "https://schema.org/"
 VOCABULARY = json.loads((Path(__file__).parent / "schemaorg" / "vocabulary.json").read_text())
 
@@ -57,7 +57,7 @@ def ocds_validators():
     """The release-package and record-package validators, by the name of the list each package holds."""
     return {
         "releases": ocds_validator("ocds-1.1.5-release-package-schema.json"),
-        "records": ocds_validator("ocds-1.1.5-record-package-schema.json"),
+        "records": ocds_validator("ocds-record-package.json"),
     }
 
 
@@ -91,21 +91,13 @@ def ocds_codelist_errors(release, codelists):
 def popolo_validators():
     """Validators for Popolo's persons, organizations, memberships, posts and events, by the export's keys.
 
-    The schemas refer to each other by absolute address; those are resolved to the bundled copies (some
-    name the host with ``www.``, some without, so both are registered)."""
-    registry = Registry()
-    schemas = {}
-    for path in POPOLO_SCHEMAS.glob("*.json"):
-        contents = _load(path)
-        resource = Resource.from_contents(contents, default_specification=DRAFT3)
-        address = contents["id"].rstrip("#")
-        for host in ("http://www.popoloproject.com/", "http://popoloproject.com/"):
-            registry = registry.with_resource(host + address.split("popoloproject.com/", 1)[1], resource)
-        schemas[path.stem] = contents
+    The schema (``tests/api/schemas/popolo.json``) is this project's own transcription of the Popolo
+    specification's classes: their properties, types and required properties."""
+    schema = _load(POPOLO_SCHEMA)
     names = {"persons": "person", "organizations": "organization", "memberships": "membership", "posts": "post"}
     names["events"] = "event"
     return {
-        key: Draft3Validator(schemas[name], registry=registry, format_checker=FormatChecker())
+        key: Draft202012Validator({**schema, "$ref": f"#/$defs/{name}"}, format_checker=FormatChecker())
         for key, name in names.items()
     }
 
