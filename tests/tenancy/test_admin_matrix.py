@@ -285,9 +285,16 @@ def walk(client, urls):
     return bodies, failures
 
 
+# Per-request random strings (CSRF tokens, CSP nonces) may contain a four-letter mark by chance.
+RANDOM_VALUES = re.compile(r"(nonce|csrf\w*)(\W{1,4}(?:value\W{1,4})?)[\w+/=-]{16,}", re.IGNORECASE)
+
+
 def leaks_of(bodies, number):
-    marks = (MARKERS[number], MARKERS[number].lower(), PHONES[number])
-    return sorted(url for url, body in bodies.items() if any(mark in body for mark in marks))
+    """The URLs whose body shows commune ``number``'s mark (starting a word) or phone number."""
+    mark = re.compile(rf"(?<![A-Za-z0-9])({re.escape(MARKERS[number])}|{re.escape(MARKERS[number].lower())})")
+    return sorted(
+        url for url, body in bodies.items() if PHONES[number] in body or mark.search(RANDOM_VALUES.sub(r"\1\2", body))
+    )
 
 
 def staff_client(world):
