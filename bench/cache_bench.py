@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "cache_bench.txt"
@@ -73,7 +74,7 @@ def build_data(count):
                 )
             )
     newest = NewsPage.objects.live().descendant_of(home).order_by("-date", "-id").first()
-    return newest.get_url()
+    return urlsplit(newest.get_url()).path
 
 
 def free_port():
@@ -148,13 +149,17 @@ def wrk(port, path, seconds, connections, threads, headers=None):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
-    output = subprocess.run([*command, f"http://{HOST}:{port}{path}"], capture_output=True, text=True).stdout
+    done = subprocess.run([*command, f"http://{HOST}:{port}{path}"], capture_output=True, text=True)
+    output = done.stdout + done.stderr
     return read_wrk(output)
 
 
 def read_wrk(output):
     """The figures of a ``wrk --latency`` report."""
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    found = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    if found is None:
+        return {"rps": 0.0, "p50": "?", "errors": f"wrk: {output.strip()[-60:] or 'no output'}"}
+    rps = float(found.group(1))
     p50 = re.search(r"50%\s+([\d.]+\w+)", output)
     errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     return {"rps": rps, "p50": p50.group(1) if p50 else "?", "errors": int(errors.group(1)) if errors else 0}

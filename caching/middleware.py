@@ -6,10 +6,15 @@ and is public. Copies are tagged with the version counters of ``caching.versions
 is made of those counters, so a conditional GET is answered 304 from one cache read, before the page
 or the list is built. Time-dependent content (an alert that starts at eight, a tender that closes at
 noon) is rebuilt at the latest every ``BAWABA_PAGE_CACHE_SECONDS``.
+
+Each process also keeps the copies it served for ``BAWABA_PAGE_CACHE_LOCAL_SECONDS`` (half a second by
+default), so that a burst of readers costs no shared-cache read at all: a change published in this
+process makes them stale at once, a change published by another instance within that time.
 """
 
 import hashlib
 import time
+from time import monotonic
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -30,6 +35,7 @@ SHAREABLE_VARY = {"accept-language", "origin"}
 MESSAGES_COOKIE = "messages"
 MAX_QUERY_STRING = 512
 HOSTS_MEMO_SIZE = 256
+LOCAL_COPIES = 256
 
 
 def page_cache_control():
@@ -56,6 +62,8 @@ class SharedCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.hosts = {}
+        #: entry key -> (good until, local generation, bucket, ETag, copy): what this process served last.
+        self.local = {}
 
     def __call__(self, request):
         if not settings.BAWABA_PAGE_CACHE or not self.eligible(request):
@@ -74,6 +82,15 @@ class SharedCacheMiddleware:
         entry_key = f"bawaba:copy:{digest}"
 
         conditional = "If-None-Match" in request.headers and not origin
+        bucket = int(time.time() // settings.BAWABA_PAGE_CACHE_SECONDS)
+        cache_control = api_cache_control() if api else page_cache_control()
+        generation = versions.local_generation()
+        local = self.local.get(entry_key) if settings.BAWABA_PAGE_CACHE_LOCAL_SECONDS else None
+        if local is not None and local[0] > monotonic() and local[1] == generation and local[2] == bucket:
+            response = self.serve(request, local[4], local[3], cache_control, conditional)
+            if response is not None:
+                return response
+
         if api:
             version_keys = [versions.API]
             values = cache.get_many(version_keys if conditional else [*version_keys, entry_key])
@@ -83,14 +100,13 @@ class SharedCacheMiddleware:
         for key in version_keys:
             value = values.get(key)
             counters.append(str(value if value is not None else versions.ensure(cache, key)))
-        bucket = int(time.time() // settings.BAWABA_PAGE_CACHE_SECONDS)
         tag = ".".join(counters)
         etag = f'"{language}.{tag}.{bucket}"'
-        cache_control = api_cache_control() if api else page_cache_control()
 
         if conditional:
             not_modified = get_conditional_response(request, etag=etag)
             if not_modified is not None:
+                self.keep(entry_key, generation, bucket, etag, None)
                 not_modified["ETag"] = etag
                 not_modified["Cache-Control"] = cache_control
                 not_modified[CACHE_HEADER] = "revalidated"
@@ -100,6 +116,7 @@ class SharedCacheMiddleware:
             entry = values.get(entry_key)
 
         if entry is not None and entry[0] == tag and entry[1] == bucket:
+            self.keep(entry_key, generation, bucket, etag, entry)
             response = HttpResponse(entry[3], status=entry[2], headers=entry[4])
             response[CACHE_HEADER] = "hit"
             return answer(request, response, etag)
@@ -111,13 +128,38 @@ class SharedCacheMiddleware:
         if not response.has_header("Cache-Control") or api:
             response["Cache-Control"] = cache_control
         headers = {name: value for name, value in response.items() if name.lower() not in NOT_STORED}
-        cache.set(
-            entry_key,
-            (tag, bucket, response.status_code, response.content, headers),
-            settings.BAWABA_PAGE_CACHE_SECONDS,
-        )
+        entry = (tag, bucket, response.status_code, response.content, headers)
+        cache.set(entry_key, entry, settings.BAWABA_PAGE_CACHE_SECONDS)
+        self.keep(entry_key, generation, bucket, etag, entry)
         response[CACHE_HEADER] = "miss"
         return answer(request, response, etag)
+
+    def serve(self, request, entry, etag, cache_control, conditional):
+        """A copy this process kept: a 304 when the caller holds it, the copy otherwise.
+
+        After a revalidation only the ``ETag`` is kept (``entry`` is None): a caller without it is
+        answered from the shared cache (None here)."""
+        if conditional:
+            not_modified = get_conditional_response(request, etag=etag)
+            if not_modified is not None:
+                not_modified["ETag"] = etag
+                not_modified["Cache-Control"] = cache_control
+                not_modified[CACHE_HEADER] = "revalidated"
+                return not_modified
+        if entry is None:
+            return None
+        response = HttpResponse(entry[3], status=entry[2], headers=entry[4])
+        response[CACHE_HEADER] = "hit"
+        return answer(request, response, etag)
+
+    def keep(self, entry_key, generation, bucket, etag, entry):
+        """Remember a copy in this process for ``BAWABA_PAGE_CACHE_LOCAL_SECONDS``."""
+        seconds = settings.BAWABA_PAGE_CACHE_LOCAL_SECONDS
+        if not seconds:
+            return
+        if len(self.local) >= LOCAL_COPIES:
+            self.local = {}
+        self.local[entry_key] = (monotonic() + seconds, generation, bucket, etag, entry)
 
     def eligible(self, request):
         """A GET that carries nothing of one visitor and asks for something that may be shared."""

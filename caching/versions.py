@@ -36,8 +36,18 @@ def ensure(cache, key):
     return value if value is not None else fresh_value()
 
 
+#: Moved by every bump made in this process: the middleware's per-process copies made before are stale.
+_local_generation = 0
+
+
+def local_generation():
+    return _local_generation
+
+
 def bump(*keys):
     """Move each counter on, so every copy tagged with its old value is stale."""
+    global _local_generation
+    _local_generation += 1
     cache = store()
     for key in keys:
         try:

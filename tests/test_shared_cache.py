@@ -15,9 +15,12 @@ from .utils import build_commune, path_of
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def shared_cache_on(settings):
+@pytest.fixture(autouse=True, params=[0, 0.5], ids=["shared-only", "with-process-copies"])
+def shared_cache_on(request, settings):
+    """Every case holds with and without the copies each process keeps for half a second."""
     settings.BAWABA_PAGE_CACHE = True
+    settings.BAWABA_PAGE_CACHE_LOCAL_SECONDS = request.param
+    return request.param
 
 
 def fetch(client, path, **headers):
@@ -262,3 +265,41 @@ def test_cache_can_be_turned_off(client, commune, settings):
     fetch(client, path)
 
     assert "X-Cache" not in fetch(client, path)
+
+
+def test_process_copies_spare_the_shared_cache_and_expire_for_other_instances_changes(
+    client, commune, settings, monkeypatch, shared_cache_on
+):
+    """A burst of readers costs no shared-cache read; another instance's publish shows once the copy expires."""
+    if not shared_cache_on:
+        pytest.skip("about the copies each process keeps")
+    from caching import middleware, versions
+
+    path = path_of(commune.home)
+    etag = warm(client, path)["ETag"]
+    store = versions.store()
+    reads = []
+    original = store.get_many
+    monkeypatch.setattr(store, "get_many", lambda keys, **kw: reads.append(keys) or original(keys, **kw))
+    now = middleware.monotonic()
+    monkeypatch.setattr(middleware, "monotonic", lambda: now)
+
+    assert fetch(client, path)["X-Cache"] == "hit"
+    assert fetch(client, path, if_none_match=etag).status_code == 304
+    assert reads == []
+
+    # Revalidations alone keep the ETag in the process too, so a burst of them reads the shared cache once.
+    monkeypatch.setattr(middleware, "monotonic", lambda: now + 1)
+    assert [fetch(client, path, if_none_match=etag).status_code for _ in range(3)] == [304, 304, 304]
+    assert len(reads) == 1
+    assert fetch(client, path)["X-Cache"] == "hit"
+    reads.clear()
+
+    # Another instance publishes: it moves the commune's counter in the shared cache, not this process's.
+    store.incr(versions.site_key(commune.site.pk))
+    assert fetch(client, path)["ETag"] == etag
+    monkeypatch.setattr(middleware, "monotonic", lambda: now + 1 + settings.BAWABA_PAGE_CACHE_LOCAL_SECONDS + 0.01)
+    rebuilt = fetch(client, path)
+    assert rebuilt["X-Cache"] == "miss"
+    assert rebuilt["ETag"] != etag
+    assert reads

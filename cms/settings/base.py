@@ -199,6 +199,9 @@ RATE_LIMIT_CACHE = "ratelimit"
 BAWABA_PAGE_CACHE = env_bool("BAWABA_PAGE_CACHE", True)
 BAWABA_PAGE_CACHE_ALIAS = "default"
 BAWABA_PAGE_CACHE_SECONDS = int(env("BAWABA_PAGE_CACHE_SECONDS", "300"))
+# Each process serves the copies it just served for this long without asking the shared cache: a change
+# published on another instance shows within that time (on this one, at once). 0 turns it off.
+BAWABA_PAGE_CACHE_LOCAL_SECONDS = float(env("BAWABA_PAGE_CACHE_LOCAL_SECONDS", "0.5"))
 BAWABA_PAGE_MAX_AGE = int(env("BAWABA_PAGE_MAX_AGE", "0"))
 BAWABA_PROXY_MAX_AGE = int(env("BAWABA_PROXY_MAX_AGE", "0"))
 BAWABA_API_PREFIX = "/api/"

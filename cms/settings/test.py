@@ -19,3 +19,5 @@ MIDDLEWARE = [entry for entry in MIDDLEWARE if not entry.startswith("whitenoise"
 
 # Tests that count a page's queries measure it being built; the shared cache's own tests turn it on.
 BAWABA_PAGE_CACHE = False
+# Tests of the shared cache read it on every request unless they turn the per-process copies on.
+BAWABA_PAGE_CACHE_LOCAL_SECONDS = 0
