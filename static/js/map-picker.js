@@ -5,6 +5,7 @@
  * With it: a map centred on the commune; a click or tap puts the pin, which can be dragged; with
  * the keyboard, the arrow keys move the map and a button puts the pin at its centre. The pin
  * fills the latitude and longitude fields, which stay editable under "coordinates".
+ * The zoom buttons and background tiles are set up as on every portal map (portal-map.js, loaded before).
  */
 (function () {
     "use strict";
@@ -13,43 +14,12 @@
         return Math.round(value * 1e6) / 1e6;
     }
 
-    /* The zoom buttons sit on the start side of the page's direction: on the right in Arabic. The map
-     * itself is drawn left to right (dir="ltr" on its canvas), so the side is read from the page. */
-    function addZoomControl(map, labels) {
-        var rtl = window.getComputedStyle(document.documentElement).direction === "rtl";
-        window.L.control.zoom({
-            position: rtl ? "topright" : "topleft",
-            zoomInTitle: labels.zoomInLabel || "+",
-            zoomOutTitle: labels.zoomOutLabel || "\u2212"
-        }).addTo(map);
-    }
-
-    /* The background tiles: one layer per area the basemap covers (data-tiles-areas), or one layer. */
-    function tileLayers(container) {
-        var options = {
-            maxZoom: parseInt(container.dataset.maxZoom, 10) || 19,
-            attribution: container.dataset.tilesAttribution || ""
-        };
-        if (container.dataset.nativeZoom) {
-            options.maxNativeZoom = parseInt(container.dataset.nativeZoom, 10);
-        }
-        if (container.dataset.minNativeZoom) {
-            options.minNativeZoom = parseInt(container.dataset.minNativeZoom, 10);
-        }
-        var areas = container.dataset.tilesAreas ? JSON.parse(container.dataset.tilesAreas) : [null];
-        return areas.map(function (area) {
-            var layerOptions = Object.assign({}, options);
-            if (area) {
-                layerOptions.bounds = window.L.latLngBounds(area);
-            }
-            return window.L.tileLayer(container.dataset.tilesUrl, layerOptions);
-        });
-    }
-
     function setUp(picker) {
-        if (!window.L) {
+        if (!window.L || !window.BawabaMap) {
             return;
         }
+        var addZoomControl = window.BawabaMap.addZoomControl;
+        var tileLayers = window.BawabaMap.tileLayers;
         var latField = document.getElementById(picker.dataset.latField);
         var longField = document.getElementById(picker.dataset.longField);
         var status = picker.querySelector(".map-picker__status");

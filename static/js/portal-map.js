@@ -124,5 +124,8 @@
         }
     }
 
+    /* Shared with the complaint form's location picker (map-picker.js), which loads after this script. */
+    window.BawabaMap = {addZoomControl: addZoomControl, tileLayers: tileLayers};
+
     document.querySelectorAll("[data-map-points]").forEach(draw);
 })();
