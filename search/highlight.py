@@ -41,14 +41,20 @@ def highlight(text, forms, *, words=SNIPPET_WORDS, require_match=False):
     if not text:
         return ""
     spans = [match.span() for match in _WORD.finditer(text)]
-    hits = [index for index, (start, end) in enumerate(spans) if matches(text[start:end], forms)]
-    if not hits and require_match:
+    # Words are compared up to the first match, then only those the snippet shows.
+    first_hit = next((index for index, (start, end) in enumerate(spans) if matches(text[start:end], forms)), None)
+    if first_hit is None and require_match:
         return ""
-    first = max(0, hits[0] - WORDS_BEFORE_MATCH) if hits else 0
+    first = max(0, first_hit - WORDS_BEFORE_MATCH) if first_hit is not None else 0
     window = spans[first : first + words]
     if not window:
         return ""
-    hit_set = set(hits)
+    hit_set = {
+        index
+        for index, (word_start, word_end) in enumerate(window, start=first)
+        if index == first_hit
+        or (first_hit is not None and index > first_hit and matches(text[word_start:word_end], forms))
+    }
     start = window[0][0] if first else 0
     end = window[-1][1] if first + words < len(spans) else len(text)
     parts = ["… "] if start else []

@@ -9,11 +9,13 @@ other languages that have matches.
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import F
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.text import capfirst
@@ -187,33 +189,66 @@ def find(query, pages, *, commune_id=None, language=""):
         any_word = bool(hits)
     years = _years(hits)
     head = hits[:RANKED_HITS]
-    hits = rank(groups, head, retrieval.indexed_words(head), years) + hits[RANKED_HITS:]
+    forms = [form for group in groups for form in group.forms]
+    hits = rank(groups, head, retrieval.indexed_words(head, forms), years) + hits[RANKED_HITS:]
     return Found(hits, any_word, groups, years)
 
 
 def _years(hits):
-    """``{pk: year}`` of the content of ``hits`` (``(pk, content_type_id)``): one query per type found.
+    """``{pk: year}`` of the content of ``hits`` (``(pk, content_type_id)``), each type by its own date field.
 
     Each page type is asked by primary key for its own date field, so the cost follows the
-    number of hits, not the number of pages of each type.
+    number of hits, not the number of pages of each type. On PostgreSQL the types are asked in one
+    statement, each part compiled once per process: building the queries cost more than running them.
     """
-    by_type = {}
+    by_model = {}
     for pk, content_type_id in hits:
-        by_type.setdefault(content_type_id, []).append(pk)
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            by_model.setdefault(model, []).append(pk)
+    if connection.vendor == "postgresql":
+        return _years_postgres(by_model)
     years = {}
-    for content_type_id, pks in by_type.items():
-        content_type = ContentType.objects.get_for_id(content_type_id)
-        model = content_type.model_class()
-        name, is_date = DATE_FIELDS.get(_type_key(content_type), (None, True))
-        if model is None:
-            continue
-        if name is None:
-            year = ExtractYear("first_published_at")
-        else:
-            year = Coalesce(ExtractYear(name) if is_date else F(name), ExtractYear("first_published_at"))
-        rows = model._default_manager.filter(pk__in=pks).annotate(content_year=year).values_list("pk", "content_year")
-        years.update(rows)
+    for model, pks in by_model.items():
+        years.update(_years_of(model, pks))
     return years
+
+
+def _years_of(model, pks):
+    """The ``(pk, year)`` rows of pages of ``model``: its own date field, else its first publication."""
+    name, is_date = DATE_FIELDS.get(model._meta.label_lower, (None, True))
+    if name is None:
+        year = ExtractYear("first_published_at")
+    else:
+        year = Coalesce(ExtractYear(name) if is_date else F(name), ExtractYear("first_published_at"))
+    return (
+        model._default_manager.filter(retrieval.among("pk", pks))
+        .annotate(content_year=year)
+        .values_list("pk", "content_year")
+    )
+
+
+_NO_PAGE = -1
+
+
+@lru_cache(maxsize=128)
+def _year_statement(model):
+    """The SQL of ``_years_of(model)``, its ids as one array parameter at ``position`` of ``params``."""
+    sql, params = _years_of(model, [_NO_PAGE]).query.sql_with_params()
+    return sql, params, params.index([_NO_PAGE])
+
+
+def _years_postgres(by_model):
+    if not by_model:
+        return {}
+    parts, params = [], []
+    for model, pks in by_model.items():
+        sql, template, position = _year_statement(model)
+        parts.append(f"({sql})")
+        params.extend([*template[:position], pks, *template[position + 1 :]])
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return {pk: None if year is None else int(year) for pk, year in cursor.fetchall()}
 
 
 def count_matches(query, pages, *, commune_id=None, language=""):
@@ -246,7 +281,7 @@ def search_commune(
     hits = [hit for hit in hits if hit[0] not in promoted]
 
     years = found.years
-    content_types = {ct_id: ContentType.objects.get_for_id(ct_id) for _pk, ct_id in hits}
+    content_types = {ct_id: ContentType.objects.get_for_id(ct_id) for ct_id in {ct_id for _pk, ct_id in hits}}
     type_keys = {ct_id: _type_key(ct) for ct_id, ct in content_types.items()}
     type_labels = {
         type_keys[ct_id]: capfirst(ct.model_class()._meta.verbose_name) if ct.model_class() else ct.model

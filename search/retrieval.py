@@ -7,9 +7,11 @@ asked of the database: ``search.ranking`` ranks the candidates from their indexe
 definition for both. Candidates are taken title matches first, then the most recent, up to a cap.
 """
 
+import json
+import math
+import time
 from contextlib import contextmanager
-from functools import reduce
-from operator import and_
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import BigIntegerField, F, Lookup, Q
@@ -48,9 +50,44 @@ def _postgres_expression(groups, operator, prefix_last=False):
         return " & ".join([*head, tail])
 
     def group(grp):
-        return "(" + " | ".join(f"({alternative(alt)})" for alt in grp.alternatives) + ")"
+        # The one-word alternatives as one choice between their forms, each form once: a form
+        # repeated in several alternatives would be counted again by the planner's estimate.
+        single = list(dict.fromkeys(form for alt in grp.alternatives if len(alt.words) == 1 for form in alt.words[0]))
+        parts = [" | ".join(lexeme(form, False) for form in single)] if single else []
+        parts += [f"({alternative(alt)})" for alt in grp.alternatives if len(alt.words) > 1]
+        return "(" + " | ".join(parts) + ")"
 
     return f" {operator} ".join(group(grp) for grp in groups)
+
+
+class AnyOf(Lookup):
+    """PostgreSQL's ``<column> = ANY(%s)``: a list of ids as one array parameter, however long."""
+
+    lookup_name = "any_of"
+
+    def __init__(self, lhs, values, array_type="bigint"):
+        self.values = list(values)
+        self.array_type = array_type
+        super().__init__(lhs, None)
+
+    def get_prep_lookup(self):
+        return None
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s::{self.array_type}[])", [*params, self.values]
+
+
+def among(field, values):
+    """A filter: ``field`` is one of ``values``. One array parameter on PostgreSQL, ``IN`` elsewhere.
+
+    A search reads its 500 candidates by id several times; as 500 parameters each, building and
+    sending the statement cost more than running it.
+    """
+    values = list(values)
+    if connection.vendor == "postgresql" and values:
+        return Q(AnyOf(F(field), values))
+    return Q(**{f"{field}__in": values})
 
 
 def _fts_expression(groups, operator):
@@ -67,28 +104,199 @@ def _page_types():
     return get_descendants_content_types_pks(Page)
 
 
-def _matching_ids_postgres(groups, operator, title_only):
-    from django.contrib.postgres.search import SearchQuery
+@dataclass
+class EntryMatch:
+    """What an index entry must hold: the groups in its ``title``, or among all its words (``body``).
+
+    The PostgreSQL body vector holds the title's words too (``search.backends.postgres``), so one
+    GIN-indexed condition answers "each group in the title or the body", exactly, without a recheck.
+    ``prefix`` groups are lists of forms, the last one completed as a prefix (suggestions).
+    """
+
+    groups: list
+    operator: str = "and"
+    column: str = "body"
+    prefix: bool = False
+
+    def condition(self, groups=None):
+        from django.contrib.postgres.search import SearchQuery
+
+        groups = self.groups if groups is None else groups
+        if self.prefix:
+            expression = _postgres_expression(groups, "&", prefix_last=True)
+        else:
+            expression = _postgres_expression(groups, "&" if self.operator == "and" else "|")
+        return Q(**{self.column: SearchQuery(expression, search_type="raw", config="simple")})
+
+    def estimated_matches(self):
+        """About how many entries match, from the planner's statistics of the words.
+
+        The planner takes the words of a query as independent, but the words of one language and
+        one subject are found together: all of them are estimated to be in far fewer pages than
+        hold them. The estimate used is between that and the rarest word's own.
+        """
+        from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+        # Asked of the entries of every model: the planner has no statistics for the page types' filter.
+        together = _estimated_rows(IndexEntry.objects.filter(self.condition()))
+        if self.prefix or self.operator != "and" or len(self.groups) < 2:
+            return together
+        rarest = min(_estimated_rows(IndexEntry.objects.filter(self.condition([group]))) for group in self.groups)
+        return math.sqrt(together * max(rarest, together))
+
+
+#: How much dearer it is to check one page's entry while walking the pages newest first than to look
+#: one matching entry's page up by its key: a body vector is unpacked, a title is small
+#: (``bench/search_bench.py``).
+WALK_COST = {"title": 1.5, "body": 3.0}
+#: How many times the pages a walk should need (from the estimate) it may walk before looking up instead:
+#: the estimate may be several times too high, and a small ``limit`` (suggestions) is found unevenly.
+WALK_MARGIN = 10
+#: How long a process trusts its reading of how many pages the database holds, in seconds.
+PAGE_COUNT_SECONDS = 300
+_page_count = {"value": 0, "read": float("-inf")}
+
+
+def _entries(condition):
+    """Index entries of pages meeting ``condition``; the content type as an expression keeps the GIN index in use."""
     from modelsearch.backends.database.postgres.postgres import IndexEntry
 
-    def tsquery(some_groups, joiner):
-        return SearchQuery(_postgres_expression(some_groups, joiner), search_type="raw", config="simple")
-
-    if title_only:
-        condition = Q(title=tsquery(groups, "&" if operator == "and" else "|"))
-    elif operator == "and":
-        # Each group in the title or in the body: one word may be in the title and the other in the body.
-        condition = reduce(and_, (Q(title=tsquery([group], "&")) | Q(body=tsquery([group], "&")) for group in groups))
-    else:
-        either = tsquery(groups, "|")
-        condition = Q(title=either) | Q(body=either)
-    # The content type is compared as an expression, so that no index on it competes with the GIN indexes.
-    return (
-        IndexEntry.objects.alias(entry_type=F("content_type_id") + 0)
-        .filter(condition, entry_type__in=_page_types())
-        .annotate(matching_pk=Cast("object_id", BigIntegerField()))
-        .values("matching_pk")
+    return IndexEntry.objects.alias(entry_type=F("content_type_id") + 0).filter(
+        condition, entry_type__in=_page_types()
     )
+
+
+def _pages_in_database():
+    """About how many pages the database holds (the planner's own count), read at most every few minutes."""
+    now = time.monotonic()
+    if now - _page_count["read"] > PAGE_COUNT_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Page._meta.db_table])
+            row = cursor.fetchone()
+        _page_count.update(value=max(row[0] if row else 0, 0), read=now)
+    return _page_count["value"]
+
+
+def _estimated_rows(queryset):
+    """The planner's estimate of how many rows ``queryset`` gives, without running it."""
+    plan = json.loads(queryset.explain(format="json"))
+    return plan[0]["Plan"]["Plan Rows"]
+
+
+def walk_budget(match, limit):
+    """How many pages to walk newest first, checking each one's entry, before looking up instead; 0: look up.
+
+    Looking up costs one key lookup per matching entry, whatever the order asked; walking costs one
+    check per page walked, and finds ``limit`` matches after about ``limit * pages / matches`` pages.
+    The first is cheaper for a rare word, the second for a common one: at 200,000 pages a word that
+    half the pages hold is found 500 times in about 1,000 checks, where looking up reads 100,000 pages.
+    The matches are an estimate, so a walk stops after ``WALK_MARGIN`` times the pages it should
+    need, or when it has cost what looking up would, and looks up after all: a wrong guess costs
+    about what looking up would have.
+    """
+    matches = match.estimated_matches()
+    pages = _pages_in_database()
+    cost = WALK_COST[match.column]
+    if matches * matches <= cost * limit * pages:
+        return 0
+    # Walking further than looking up would cost is never worth it.
+    return max(limit, math.ceil(min(WALK_MARGIN * limit * pages / matches, matches / cost)))
+
+
+@contextmanager
+def planner(walk):
+    """Ask PostgreSQL for the chosen way: no hash joins of whole tables, no parallel workers for a search.
+
+    Walking reads the pages by their publication date index and each one's entry by its key;
+    looking up reads the matching entries from the GIN index and each one's page by its key. The
+    settings last for the transaction, and are put back as they were for the rest of an outer one.
+    """
+    settings = {
+        "enable_hashjoin": "off",
+        "enable_mergejoin": "off",
+        "enable_seqscan": "off",
+        "max_parallel_workers_per_gather": "0",
+    }
+    if walk:
+        # Only the publication date index gives the pages in the order asked, without sorting them all.
+        settings.update(enable_bitmapscan="off", enable_sort="off")
+    else:
+        # From the entries to their pages: not the pages in date order against a copy of all the entries.
+        settings.update(enable_material="off")
+    names = list(settings)
+    # Outside a transaction the settings end with the one opened here; inside one, they are put back.
+    outer = connection.in_atomic_block
+    with transaction.atomic(), connection.cursor() as cursor:
+        if not outer:
+            cursor.execute(
+                "SELECT " + ", ".join("set_config(%s, %s, true)" for _name in names),
+                [value for name in names for value in (name, settings[name])],
+            )
+            yield
+            return
+        cursor.execute(
+            "SELECT " + ", ".join("current_setting(%s), set_config(%s, %s, true)" for _name in names),
+            [value for name in names for value in (name, name, settings[name])],
+        )
+        row = cursor.fetchone()
+        yield
+        cursor.execute(
+            "SELECT " + ", ".join("set_config(%s, %s, true)" for _name in names),
+            [value for index, name in enumerate(names) for value in (name, row[2 * index])],
+        )
+
+
+#: The walk: the ``budget`` newest pages in scope, in order, each kept when its own entry matches.
+_WALK_SQL = """
+SELECT walked.id, walked.content_type_id
+  FROM ({pages}) AS walked (id, content_type_id, published)
+ WHERE EXISTS (
+       SELECT 1 FROM {entries} entry
+        WHERE entry.content_type_id = walked.content_type_id
+          AND entry.object_id = walked.id::text
+          AND {condition})
+ ORDER BY walked.published DESC, walked.id DESC
+ LIMIT %s
+"""
+
+
+def _walk(pages, match, limit, budget):
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    scope = pages.order_by(*CANDIDATE_ORDER).values_list("pk", "content_type_id", "first_published_at")[:budget]
+    pages_sql, pages_params = scope.query.sql_with_params()
+    entries = IndexEntry.objects.filter(match.condition())
+    compiler = entries.query.get_compiler(connection=connection)
+    condition_sql, condition_params = compiler.compile(entries.query.where)
+    table = connection.ops.quote_name(IndexEntry._meta.db_table)
+    condition_sql = condition_sql.replace(f"{table}.", "entry.")
+    sql = _WALK_SQL.format(pages=pages_sql, entries=table, condition=condition_sql)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*pages_params, *condition_params, limit])
+        return [tuple(row) for row in cursor.fetchall()]
+
+
+def _look_up(pages, match, limit):
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    entries = IndexEntry.objects.alias(entry_type=F("content_type_id") + 0).filter(
+        match.condition(), entry_type__in=_page_types()
+    )
+    # The content type, as an expression, keeps entries of other models out before their key is read as a number.
+    found = pages.filter(pk__in=entries.annotate(page_pk=Cast("object_id", BigIntegerField())).values("page_pk"))
+    return list(found.order_by(*CANDIDATE_ORDER).values_list("pk", "content_type_id")[:limit])
+
+
+def _newest_postgres(pages, match, limit, may_walk=True):
+    """``(pk, content_type_id)`` of the newest ``limit`` pages of ``pages`` whose own entry is a ``match``."""
+    budget = walk_budget(match, limit) if may_walk else 0
+    if budget:
+        with planner(walk=True):
+            found = _walk(pages, match, limit, budget)
+        if len(found) >= limit:
+            return found
+    with planner(walk=False):
+        return _look_up(pages, match, limit)
 
 
 class FTSMatch(Lookup):
@@ -117,52 +325,35 @@ def _matching_ids_sqlite(groups, operator, title_only):
     return [int(object_id) for object_id in entries.values_list("index_entry__object_id", flat=True)]
 
 
-def matching_ids(groups, operator="and", title_only=False):
-    """The ids of the indexed objects matching the groups (all with ``and``, any with ``or``).
-
-    A group is found in the title or the body (``title_only``: in the title), so a page with one
-    word in its title and another in its body matches both words, on both databases.
-    """
-    if connection.vendor == "postgresql":
-        return _matching_ids_postgres(groups, operator, title_only)
-    return _matching_ids_sqlite(groups, operator, title_only)
-
-
-@contextmanager
-def index_scans():
-    """On PostgreSQL, match through the GIN indexes even when many rows match.
-
-    The planner prices ``@@`` like any operator and reads a word that half the pages hold with a
-    sequential scan, which unpacks every body vector: a hundred times slower, measured in
-    ``bench/search_bench.py``, than reading the index's exact bitmap.
-    """
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        yield
-        cursor.execute("SET LOCAL enable_seqscan = on")
-
-
 def candidates(groups, pages, operator, limit):
-    """``(pk, content_type_id)`` of the pages matching the groups: title matches first, then the newest."""
+    """``(pk, content_type_id)`` of the pages matching the groups: title matches first, then the newest.
+
+    A group is found in the title or the body, so a page with one word in its title and another
+    in its body matches both words, on both databases.
+    """
     if not groups:
         return []
-    with index_scans():
-        return _candidates(groups, pages, operator, limit)
+    if connection.vendor == "postgresql":
+        # Titles are short: a title holds all the words of a query far less often than a body, and
+        # looking up costs what walking would, without the risk of walking far for a rare pair.
+        in_title = _newest_postgres(pages, EntryMatch(groups, operator, "title"), limit, may_walk=False)
+        if len(in_title) >= limit:
+            return in_title
+        others = pages.exclude(among("pk", [pk for pk, _type in in_title])) if in_title else pages
+        return in_title + _newest_postgres(others, EntryMatch(groups, operator, "body"), limit - len(in_title))
+    return _candidates_sqlite(groups, pages, operator, limit)
 
 
-def _candidates(groups, pages, operator, limit):
+def _candidates_sqlite(groups, pages, operator, limit):
     in_title = list(
-        pages.filter(pk__in=matching_ids(groups, operator, title_only=True))
+        pages.filter(pk__in=_matching_ids_sqlite(groups, operator, title_only=True))
         .order_by(*CANDIDATE_ORDER)
         .values_list("pk", "content_type_id")[:limit]
     )
     if len(in_title) >= limit:
         return in_title
     rest = (
-        pages.filter(pk__in=matching_ids(groups, operator))
+        pages.filter(pk__in=_matching_ids_sqlite(groups, operator, title_only=False))
         .exclude(pk__in=[pk for pk, _type in in_title])
         .order_by(*CANDIDATE_ORDER)
         .values_list("pk", "content_type_id")[: limit - len(in_title)]
@@ -185,47 +376,67 @@ def titles_completing(groups, pages, limit):
     if not groups:
         return pages.none()
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery
-        from modelsearch.backends.database.postgres.postgres import IndexEntry
+        found = _newest_postgres(pages, EntryMatch(groups, column="title", prefix=True), limit)
+        by_pk = pages.in_bulk([pk for pk, _type in found])
+        return [by_pk[pk] for pk, _type in found if pk in by_pk]
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
-        query = SearchQuery(_postgres_expression(groups, "&", prefix_last=True), search_type="raw", config="simple")
-        entries = IndexEntry.objects.alias(entry_type=F("content_type_id") + 0).filter(
-            title=query, entry_type__in=_page_types()
-        )
-        ids = entries.annotate(matching_pk=Cast("object_id", BigIntegerField())).values("matching_pk")
-    else:
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-
-        expression = "{title} : (" + _fts_prefix_expression(groups) + ")"
-        entries = SQLiteFTSIndexEntry.objects.filter(
-            FTSMatch(SQLiteFTSIndexEntry._meta.db_table, expression),
-            index_entry__content_type_id__in=_page_types(),
-        )
-        ids = [int(pk) for pk in entries.values_list("index_entry__object_id", flat=True)]
-    with index_scans():
-        return list(pages.filter(pk__in=ids).order_by(*CANDIDATE_ORDER)[:limit])
+    expression = "{title} : (" + _fts_prefix_expression(groups) + ")"
+    entries = SQLiteFTSIndexEntry.objects.filter(
+        FTSMatch(SQLiteFTSIndexEntry._meta.db_table, expression),
+        index_entry__content_type_id__in=_page_types(),
+    )
+    ids = [int(pk) for pk in entries.values_list("index_entry__object_id", flat=True)]
+    return list(pages.filter(pk__in=ids).order_by(*CANDIDATE_ORDER)[:limit])
 
 
-def indexed_words(hits):
-    """``{pk: (title words, title and body words)}`` of pages as the index holds them (normalised forms)."""
+def indexed_words(hits, forms):
+    """``{pk: (title words, title and body words)}`` of pages as the index holds them, among ``forms``.
+
+    Ranking asks only which of the query's forms a page holds (``search.ranking``), so only those are
+    read: on PostgreSQL they are looked up in each page's vectors by the database, and a page's long
+    text (a PDF it attaches) never leaves it.
+    """
     if not hits:
         return {}
+    forms = sorted(set(forms))
     ids = [str(pk) for pk, _type in hits]
-    types = {content_type for _pk, content_type in hits}
+    types = sorted({content_type for _pk, content_type in hits})
     if connection.vendor == "postgresql":
-        from modelsearch.backends.database.postgres.postgres import IndexEntry
+        return _indexed_forms_postgres(ids, types, forms)
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
-        rows = IndexEntry.objects.filter(object_id__in=ids, content_type_id__in=types).values_list(
-            "object_id", "title_text", "body_text"
-        )
-    else:
-        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-
-        rows = SQLiteFTSIndexEntry.objects.filter(
-            index_entry__object_id__in=ids, index_entry__content_type_id__in=types
-        ).values_list("index_entry__object_id", "title", "body")
+    rows = SQLiteFTSIndexEntry.objects.filter(
+        index_entry__object_id__in=ids, index_entry__content_type_id__in=types
+    ).values_list("index_entry__object_id", "title", "body")
+    wanted = frozenset(forms)
     words = {}
     for object_id, title, body in rows:
-        title_words = frozenset((title or "").split())
-        words[int(object_id)] = (title_words, title_words | frozenset((body or "").split()))
+        title_words = frozenset((title or "").split()) & wanted
+        words[int(object_id)] = (title_words, title_words | (frozenset((body or "").split()) & wanted))
     return words
+
+
+#: Which of the forms (``f``, as ``q`` a one-word tsquery) each entry's title and body hold. The body
+#: is unpacked once per entry (``|| ''``), not once per form.
+_FORMS_SQL = """
+SELECT e.object_id,
+       ARRAY(SELECT u.f FROM unnest(%(forms)s::text[], %(queries)s::tsquery[]) AS u(f, q) WHERE e.title @@ u.q),
+       (SELECT ARRAY(SELECT u.f FROM unnest(%(forms)s::text[], %(queries)s::tsquery[]) AS u(f, q) WHERE b @@ u.q)
+          FROM (SELECT e.body || ''::tsvector AS b OFFSET 0) AS unpacked)
+  FROM {table} e
+ WHERE e.object_id = ANY(%(ids)s::text[]) AND e.content_type_id = ANY(%(types)s::integer[])
+"""
+
+
+def _indexed_forms_postgres(ids, types, forms):
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    if not forms:
+        return {int(object_id): (frozenset(), frozenset()) for object_id in ids}
+    sql = _FORMS_SQL.format(table=connection.ops.quote_name(IndexEntry._meta.db_table))
+    params = {"forms": forms, "queries": [f"'{form}'" for form in forms], "ids": ids, "types": types}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return {int(object_id): (frozenset(title), frozenset(title) | frozenset(body)) for object_id, title, body in rows}

@@ -1,0 +1,156 @@
+"""On PostgreSQL, the two ways of finding the newest matching pages give the same pages.
+
+A search walks the pages newest first and checks each one's index entry when most pages match,
+and looks up the matching entries' pages when few do (``search.retrieval``). Whichever is chosen,
+the candidates, their order and the settings the rest of a transaction sees must be the same.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection, transaction
+from wagtail.models import Page
+
+from search import retrieval
+from search.expansion import expand, required
+from search.results import commune_of, visible_pages
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the two ways are PostgreSQL's; SQLite asks FTS5 once"
+)
+
+QUERIES = (
+    ("ar", "الجماعة"),
+    ("ar", "اشغال تهيئة"),
+    ("ar", "النفايات"),
+    ("fr", "commune"),
+    ("fr", "permis construire"),
+)
+
+
+@pytest.fixture(scope="module")
+def dated(commune, module_db):
+    """Give most corpus pages a publication date, some the same one, and leave a few without."""
+    start = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    for number, page in enumerate(commune.pages.values()):
+        if number % 7 == 6:
+            continue
+        day = start + datetime.timedelta(days=(number * 37) % 400 if number % 5 else 3)
+        Page.objects.filter(pk=page.pk).update(first_published_at=day)
+    return commune
+
+
+def matches_for(commune, code, query, column):
+    home = commune.homes["ar"]
+    groups = required(expand(query, commune_id=commune_of(home), language=code))
+    assert groups, query
+    return visible_pages(home, commune.homes[code].locale), retrieval.EntryMatch(groups, "and", column)
+
+
+@pytest.mark.parametrize(("code", "query"), QUERIES)
+@pytest.mark.parametrize("column", ["title", "body"])
+@pytest.mark.parametrize("limit", [2, 500])
+def test_walking_and_looking_up_find_the_same_pages_in_the_same_order(dated, db, code, query, column, limit):
+    pages, match = matches_for(dated, code, query, column)
+    with retrieval.planner(walk=False):
+        looked_up = retrieval._look_up(pages, match, limit)
+    with retrieval.planner(walk=True):
+        walked = retrieval._walk(pages, match, limit, budget=100_000)
+    assert looked_up, query
+    assert walked == looked_up
+
+
+def test_a_walk_cut_short_looks_up_instead(dated, db, monkeypatch):
+    pages, match = matches_for(dated, "ar", "الجماعة", "body")
+    with retrieval.planner(walk=False):
+        expected = retrieval._look_up(pages, match, 500)
+    assert len(expected) > 2
+    walks = []
+    original = retrieval._walk
+
+    def walk(*args, **kwargs):
+        found = original(*args, **kwargs)
+        walks.append(found)
+        return found
+
+    # A budget of one page: the walk finds at most one match, fewer than asked, and the lookup answers.
+    monkeypatch.setattr(retrieval, "walk_budget", lambda match, limit: 1)
+    monkeypatch.setattr(retrieval, "_walk", walk)
+    assert retrieval._newest_postgres(pages, match, 500) == expected
+    assert len(walks) == 1
+    assert len(walks[0]) <= 1
+
+
+def test_a_common_word_is_walked_and_a_rare_one_looked_up(dated, db, monkeypatch):
+    # As if the database held 100,000 pages: the estimates of the corpus decide alone.
+    monkeypatch.setattr(retrieval, "_pages_in_database", lambda: 100_000)
+    monkeypatch.setattr(retrieval.EntryMatch, "estimated_matches", lambda self: 90_000)
+    assert retrieval.walk_budget(retrieval.EntryMatch([], "and", "body"), 500) > 0
+    monkeypatch.setattr(retrieval.EntryMatch, "estimated_matches", lambda self: 300)
+    assert retrieval.walk_budget(retrieval.EntryMatch([], "and", "body"), 500) == 0
+
+
+def test_the_planner_settings_are_put_back_for_the_rest_of_the_transaction(db):
+    def setting(name):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting(%s)", [name])
+            return cursor.fetchone()[0]
+
+    with transaction.atomic():
+        before = {name: setting(name) for name in ("enable_hashjoin", "enable_sort", "enable_seqscan")}
+        with retrieval.planner(walk=True):
+            assert setting("enable_hashjoin") == "off"
+            assert setting("enable_sort") == "off"
+        assert {name: setting(name) for name in before} == before
+
+
+def test_the_body_vector_holds_the_title_words(dated, db):
+    """A word only in a title matches the body condition: one GIN condition answers 'title or body'."""
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    from .conftest import build_page
+
+    page = dated.sections["ar", "news"].add_child(
+        instance=build_page("news", 900, "زرافة في حديقة الحيوان", "زيارة مدرسية.", "استقبلت الحديقة التلاميذ.")
+    )
+    condition = retrieval.EntryMatch([["زرافه"]], column="body", prefix=True).condition()
+    assert IndexEntry.objects.filter(condition, object_id=str(page.pk)).exists()
+
+
+def test_entries_indexed_before_get_their_title_words_in_the_body(dated, db):
+    """The migration brings an entry of the older shape, body without the title, to the new one."""
+    import importlib
+
+    from modelsearch.backends.database.postgres.postgres import IndexEntry
+
+    migration = importlib.import_module("search.migrations.0005_body_vector_holds_title_words")
+    page = dated.pages["a_bins"]
+    entry = IndexEntry.objects.get(object_id=str(page.pk), content_type_id=page.content_type_id)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE wagtailsearch_indexentry SET body = to_tsvector('simple', 'كلمة') WHERE id = %s", [entry.pk]
+        )
+    condition = retrieval.EntryMatch([["حاويات"]], column="body", prefix=True).condition()
+    assert not IndexEntry.objects.filter(condition, pk=entry.pk).exists()
+    with connection.cursor() as cursor:
+        # The test's transaction holds deferred checks; a migration runs before any, in its own.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    with connection.schema_editor() as editor:
+        migration.body_with_title(None, editor)
+    assert IndexEntry.objects.filter(condition, pk=entry.pk).exists()
+
+
+def test_the_years_of_all_types_in_one_statement_are_each_types_own(dated, db):
+    from django.contrib.contenttypes.models import ContentType
+
+    from search import results
+
+    hits = [(page.pk, page.content_type_id) for page in dated.pages.values()]
+    expected = {}
+    for pk, content_type_id in hits:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        expected.update(results._years_of(model, [pk]))
+    assert len({year for year in expected.values() if year}) > 1
+    assert results._years(hits) == expected
+    # Compiled once, asked again with other ids.
+    assert results._years(hits[:3]) == {pk: expected[pk] for pk, _type in hits[:3]}
