@@ -132,6 +132,9 @@ def _create_pages(pages, rng, home, french_home, models):
             "body": [{"type": "paragraph", "value": f"<p>{sentence(rng, words, 120)}</p>"}],
         }
         day = datetime.date(year, 1 + number % 12, 1 + number % 28)
+        # Published when their content is dated, as on a live portal: "newest first" has an order to follow.
+        published = datetime.datetime.combine(day, datetime.time(9), datetime.UTC) + datetime.timedelta(seconds=number)
+        fields.update(first_published_at=published, last_published_at=published)
         if model is NewsPage:
             page, parent = NewsPage(date=day, category=enums.NewsCategory.COUNCIL, **fields), NewsIndexPage
         elif model is ServicePage:
@@ -184,6 +187,11 @@ def clone(home, target):
         for seed in batch:
             parent = sections[parents[seed.pk]]
             values = {field.attname: getattr(seed, field.attname) for field in fields}
+            if seed.first_published_at is not None:
+                # Copies spread over the years, as a portal's pages are: the newest pages are not
+                # all copies of the same few seeds, and no copy ties with its seed.
+                shift = datetime.timedelta(days=(copy * 53) % 2900, hours=copy)
+                values["first_published_at"] = seed.first_published_at - shift
             step = next_step[parent.pk]
             next_step[parent.pk] += 1
             slug = f"{seed.slug}-c{copy}"
