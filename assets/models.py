@@ -7,7 +7,7 @@ search, a language per document) never require swapping Wagtail's defaults on a 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 from cms.languages import language_choices
 
@@ -29,6 +29,19 @@ class CommuneImage(AbstractImage):
     @property
     def default_alt_text(self):
         return self.alt_text or self.title
+
+    def get_rendition(self, filter):
+        """Wagtail's rendition, without writing one that was loaded with the image back to the cache.
+
+        Wagtail stores every rendition it hands out in the cache, even one it found among the image's
+        prefetched renditions: a listing of twelve pictures made twelve cache writes on every view.
+        """
+        if self._get_prefetched_renditions() is not None:
+            wanted = self.clean_filter_for_svg(Filter(spec=filter) if isinstance(filter, str) else filter)
+            found = self.find_existing_renditions(wanted).get(wanted)
+            if found is not None:
+                return found
+        return super().get_rendition(filter)
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
