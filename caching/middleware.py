@@ -96,11 +96,13 @@ class SharedCacheMiddleware:
             values = cache.get_many(version_keys if conditional else [*version_keys, entry_key])
         else:
             version_keys, values = self.page_counters(request, cache, host, entry_key, conditional)
-        counters = []
+        counters = {}
         for key in version_keys:
             value = values.get(key)
-            counters.append(str(value if value is not None else versions.ensure(cache, key)))
-        tag = ".".join(counters)
+            counters[key] = value if value is not None else versions.ensure(cache, key)
+        # A page built below reads the same counters for its shared pieces (caching.fragments).
+        request._bawaba_counters = dict(counters)
+        tag = ".".join(str(value) for value in counters.values())
         etag = f'"{language}.{tag}.{bucket}"'
 
         if conditional:

@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
 from assets.views import serve_document
+from pages import routing
 from pages.views import accessibility, basemap_tile, personal_data, robots_txt, sitemap
 
 from .api_v2 import api_router
@@ -43,6 +43,6 @@ urlpatterns += i18n_patterns(
     path("subscribe/", include("subscriptions.urls")),
     path("accessibility/", accessibility, name="portal_accessibility"),
     path("personal-data/", personal_data, name="portal_personal_data"),
-    path("", include(wagtail_urls)),
+    path("", include(routing.urlpatterns)),
     prefix_default_language=True,
 )

@@ -134,12 +134,12 @@ class FilterResult:
     invalid: list
 
 
-def apply_filters(queryset, filterset_class, params):
+def apply_filters(queryset, filterset_class, params, remember=None):
     """Narrow ``queryset`` by the filters of ``filterset_class`` found in ``params`` (a ``QueryDict``).
 
     Options are computed on the unfiltered listing, so that choosing one filter does not hide the
     other choices. Empty values mean "any"; values the form refuses are left out and their labels
-    named in ``invalid``.
+    named in ``invalid``. ``remember(name, build)``, when given, keeps each filter's options.
     """
     if filterset_class is None:
         return FilterResult(queryset=queryset, filters=[], active=False, invalid=[])
@@ -158,7 +158,11 @@ def apply_filters(queryset, filterset_class, params):
                 name=name,
                 label=str(listing_filter.label),
                 value=value,
-                options=listing_filter.options(queryset),
+                options=(
+                    remember(name, lambda listing_filter=listing_filter: listing_filter.options(queryset))
+                    if remember is not None
+                    else listing_filter.options(queryset)
+                ),
                 kind=listing_filter.kind,
             )
         )

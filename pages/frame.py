@@ -12,6 +12,8 @@ from wagtail.blocks.list_block import ListValue
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from caching import fragments
+
 from . import navigation
 from .prefetch import localized_pages, with_images, with_locale
 
@@ -25,8 +27,9 @@ def prepare(page, request):
 
     if not page.depth or page.depth < HOME_DEPTH:
         return
-    home = page if page.depth == HOME_DEPTH else None
+    home = page if page.depth == HOME_DEPTH else getattr(page, "_portal_home", None)
     if home is None:
+        # Not routed by ``pages.routing`` (a preview, a test): read the home and the pages between.
         home_path = page.path[: HOME_DEPTH * STEP]
         paths = [page.path[: depth * STEP] for depth in range(HOME_DEPTH + 1, page.depth)]
         home = HomePage.objects.filter(path=home_path).first()
@@ -35,19 +38,23 @@ def prepare(page, request):
     page._portal_home = home
     if home is None:
         return
-    with_locale(page, home)
+    with_locale(page, home, request=request)
     keys = {page.translation_key, home.translation_key}
     translations = list(Page.objects.live().filter(translation_key__in=keys).select_related("locale"))
     page._portal_translations = [item for item in translations if item.translation_key == page.translation_key]
     home._portal_translations = [item for item in translations if item.translation_key == home.translation_key]
-    page._portal_menus = navigation.commune_menus(home, page, request)
-    CommuneSettings.for_request(request)
+    page._portal_menus = navigation.shared_commune_menus(home, page, request)
+    commune_settings(request, CommuneSettings)
     with_images([page], "image")
     many = [field.name for field in page._meta.get_fields() if isinstance(field, ManyToManyField)]
     if many:
         prefetch_related_objects([page], *many)
     load_streams(page)
-    if apps.is_installed("network"):
+    restrictions = view_restrictions(request, page)
+    if restrictions is not None:
+        # Wagtail's check before serving asks the page for them: the kept ones, no query.
+        page.get_view_restrictions = lambda: restrictions
+    if apps.is_installed("network") and _may_be_a_copy(page):
         # A copy taken from a peer says where it was read ("network/source_notice.html").
         copy = (
             apps.get_model("network", "SyndicatedCopy")
@@ -58,6 +65,65 @@ def prepare(page, request):
             .first()
         )
         page._network_source = {"url": copy.original_url, "name": copy.peer.name} if copy else None
+
+
+def _may_be_a_copy(page):
+    """Only the page types the network copies from peers can be a copy (``network_tags.syndication_source``)."""
+    from network.templatetags.network_tags import COPIED_MODELS
+
+    return type(page)._meta.label in COPIED_MODELS
+
+
+def view_restrictions(request, page):
+    """The view restrictions on ``page`` and its ancestors (``Page.get_view_restrictions``), or None.
+
+    The restrictions of the commune's tree are kept under its counter (a restriction's change moves
+    it); None when the page's ancestors are not loaded or one of them is an alias, whose source's
+    restrictions apply instead: Wagtail then asks the database as it always does.
+    """
+    from django.db.models import F, Q
+    from wagtail.models import PageViewRestriction, Site
+
+    ancestors = [page] if page.depth == HOME_DEPTH else [*getattr(page, "_portal_ancestors", []), page]
+    if len(ancestors) != page.depth - 1 or any(item.alias_of_id for item in ancestors):
+        return None
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    home_path = ancestors[0].path
+
+    def load():
+        under_home = Q(page__path__startswith=home_path) | Q(page__path=home_path[:STEP])
+        return list(PageViewRestriction.objects.filter(under_home).annotate(page_path=F("page__path")))
+
+    kept = fragments.remember(request, ("view-restrictions", home_path), load, site.pk)
+    return [restriction for restriction in kept if page.path.startswith(restriction.page_path)]
+
+
+def commune_settings(request, model):
+    """The commune's settings for the request (``for_request``), kept under the commune's counter.
+
+    Each request gets its own copy, with the emblem and its renditions loaded once per version.
+    """
+    from wagtail.models import Site
+
+    name = model.get_cache_attr_name()
+    if hasattr(request, name):
+        return getattr(request, name)
+    site = Site.find_for_request(request)
+    if site is None:
+        return model.for_request(request)
+
+    def load():
+        found = model.for_site(site)
+        if found.emblem is not None:
+            prefetch_related_objects([found.emblem], "renditions")
+        return found
+
+    found = fragments.instance_copy(fragments.remember(request, ("settings", model._meta.label), load, site.pk))
+    found._request = request
+    setattr(request, name, found)
+    return found
 
 
 def load_streams(page):

@@ -2,14 +2,18 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.models import Site
 from wagtail.search import index
+
+from caching import fragments
 
 from .blocks import AttachmentsBlock, BodyBlock
 from .filters import apply_filters
-from .prefetch import prefetched
+from .prefetch import prefetched, public_pages
 
 
 class IntroMixin(models.Model):
@@ -51,6 +55,13 @@ CONTENT_SEARCH_FIELDS = [
 CONTENT_API_FIELDS = [APIField("intro"), APIField("body")]
 
 
+def without_streams(queryset):
+    """``queryset`` without its StreamFields (bodies, attachments): a listing's cards show none of them,
+    and reading each item's blocks is most of the cost of loading it."""
+    streams = [field.name for field in queryset.model._meta.concrete_fields if isinstance(field, StreamField)]
+    return queryset.defer(*streams) if streams else queryset
+
+
 class SectionIndexMixin(IntroMixin):
     """A section's front page: one per commune and locale, listing its live, public children.
 
@@ -76,21 +87,45 @@ class SectionIndexMixin(IntroMixin):
         """The children a citizen may see, with what listings show loaded up front."""
         child_model = self.specific_class.subpage_types[0]
         model = self._meta.apps.get_model(child_model)
-        return model.objects.child_of(self).live().public().order_by(*self.listing_ordering)
+        queryset = public_pages(model.objects.child_of(self).live()).order_by(*self.listing_ordering)
+        return without_streams(queryset)
 
-    def paginate(self, request, queryset):
+    def paginate(self, request, queryset, count=None):
         """The page of ``queryset`` the address asks for: the first when ``?page`` is not a number,
-        the last when it is past the end."""
-        return Paginator(queryset, self.paginate_by).get_page(request.GET.get("page"))
+        the last when it is past the end. ``count``, when known, saves counting the queryset."""
+        paginator = Paginator(queryset, self.paginate_by)
+        if count is not None:
+            paginator.count = count
+        return paginator.get_page(request.GET.get("page"))
 
     def get_filtered_listing(self, request):
-        """The listing narrowed by the address's filters, and the filters' state for the form."""
-        return apply_filters(self.get_listing_queryset(request), self.listing_filterset, request.GET)
+        """The listing narrowed by the address's filters, and the filters' state for the form.
+
+        The filters' options (the months that have news…) are kept under the commune's counter.
+        """
+        language = get_language()
+
+        def remember(name, build):
+            return self._remember(request, ("listing-options", self.pk, name, language), build)
+
+        return apply_filters(self.get_listing_queryset(request), self.listing_filterset, request.GET, remember)
+
+    def _remember(self, request, key, build):
+        """``build()``, kept under the counter of the commune serving the request (``caching.fragments``)."""
+        site = Site.find_for_request(request) if request is not None else None
+        if site is None:
+            return build()
+        return fragments.remember(request, key, build, site.pk)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         result = self.get_filtered_listing(request)
         context["listing"] = result
         context["filters"] = result.filters
-        context["items"] = prefetched(self.paginate(request, result.queryset), *self.listing_prefetch)
+        count = None
+        if not result.active and not result.invalid:
+            # How many items the whole listing has changes only with a publication.
+            count = self._remember(request, ("listing-count", self.pk), result.queryset.count)
+        items = self.paginate(request, result.queryset, count)
+        context["items"] = prefetched(items, *self.listing_prefetch)
         return context

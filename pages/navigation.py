@@ -12,6 +12,8 @@ from typing import NamedTuple
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from caching import fragments
+
 from .prefetch import public_pages
 
 #: The main menu's groups, in order: (key, label, page types by ``app_label.ModelName``).
@@ -90,6 +92,28 @@ def _platform_link(name, title, language, current_path):
     return MenuLink(str(title), url, current_path == url)
 
 
+class _Child(NamedTuple):
+    """A live, public child of the home as the menus need it."""
+
+    title: str
+    url: str
+    path: str
+    type_label: str
+    show_in_menus: bool
+    page: object
+
+
+def _children(home, request):
+    """The home's children that menus may show, in one query."""
+    children = public_pages(home.get_children().live()).select_related("content_type")
+    found = []
+    for child in children:
+        url = child.get_url(request)
+        if url:
+            found.append(_Child(child.title, url, child.path, _type_label(child), child.show_in_menus, child))
+    return found
+
+
 def commune_menus(home, page=None, request=None, current_path=""):
     """The menus of ``home``'s commune in ``home``'s language, in one query.
 
@@ -97,18 +121,31 @@ def commune_menus(home, page=None, request=None, current_path=""):
     """
     if home is None:
         return CommuneMenus([], None, [])
+    return _menus(home, _children(home, request), page, current_path)
+
+
+def shared_commune_menus(home, page=None, request=None, current_path=""):
+    """:func:`commune_menus`, the home's children kept per process under the commune's counter."""
+    from wagtail.models import Site
+
+    if home is None:
+        return CommuneMenus([], None, [])
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return commune_menus(home, page, request, current_path)
+    children = fragments.remember(request, ("menus", home.pk), lambda: _children(home, request), site.pk)
+    return _menus(home, children, page, current_path)
+
+
+def _menus(home, children, page, current_path):
     tree_path = getattr(page, "path", "") or ""
-    children = public_pages(home.get_children().live()).select_related("content_type")
     grouped = {key: [] for key, _label, _types in MENU_GROUPS}
     footer = []
     hub = None
     for child in children:
-        type_label = _type_label(child)
-        url = child.get_url(request)
-        if not url:
-            continue
+        type_label, url = child.type_label, child.url
         current = bool(tree_path and tree_path.startswith(child.path)) or (bool(current_path) and current_path == url)
-        link = MenuLink(child.title, url, current, child)
+        link = MenuLink(child.title, url, current, child.page)
         if type_label == HUB_TYPE and hub is None:
             hub = link
         if type_label in OPTIONAL_MENU_TYPES and not child.show_in_menus:

@@ -89,11 +89,23 @@ def specific_pages(pages):
 LOCALE_CODES_KEY = "bawaba:locale-codes"
 
 
-def locale_code(locale_id):
-    """The language code of a Wagtail locale, from the shared cache (``caching`` drops it when locales change)."""
+def locale_code(locale_id, request=None):
+    """The language code of a Wagtail locale, from the shared cache (``caching`` drops it when locales change).
+
+    With a request, the codes are kept in the process under the deployment's counter, which a
+    change of locale moves (``caching.fragments``).
+    """
     from django.core.cache import cache
     from wagtail.models import Locale
 
+    if request is not None:
+        from caching import fragments
+
+        codes = fragments.remember(
+            request, ("locale-codes",), lambda: dict(Locale.objects.values_list("pk", "language_code"))
+        )
+        if locale_id in codes:
+            return codes[locale_id]
     codes = cache.get(LOCALE_CODES_KEY)
     if codes is None or locale_id not in codes:
         codes = dict(Locale.objects.values_list("pk", "language_code"))
@@ -101,11 +113,11 @@ def locale_code(locale_id):
     return codes.get(locale_id)
 
 
-def with_locale(*pages):
+def with_locale(*pages, request=None):
     """Give each page its ``locale`` without a query, so ``page.locale.language_code`` costs nothing."""
     from wagtail.models import Locale
 
     for page in pages:
         if page is not None and page.locale_id and not page.__class__.locale.is_cached(page):
-            page.locale = Locale(pk=page.locale_id, language_code=locale_code(page.locale_id))
+            page.locale = Locale(pk=page.locale_id, language_code=locale_code(page.locale_id, request))
     return pages

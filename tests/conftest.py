@@ -7,6 +7,8 @@ from django.core.cache.backends.db import DatabaseCache
 from django.db import transaction
 from django.test import override_settings
 
+from caching import fragments
+
 from .utils import build_commune
 
 
@@ -39,9 +41,11 @@ def clear_caches(request):
                 cache.clear()
     for cache in in_memory:
         cache.clear()
+    fragments.forget()
     yield
     for cache in in_memory:
         cache.clear()
+    fragments.forget()
 
 
 @pytest.fixture(scope="module")

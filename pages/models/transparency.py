@@ -26,7 +26,9 @@ from ..mixins import (
     BodyMixin,
     IntroMixin,
     SectionIndexMixin,
+    without_streams,
 )
+from ..prefetch import public_pages
 
 OPENING_MINUTES_DELAY = datetime.timedelta(hours=24)
 
@@ -59,10 +61,8 @@ class TenderIndexPage(SectionIndexMixin, Page):
     def get_listing_queryset(self, request):
         """Open calls first, the nearest deadline on top; then closed ones, the latest first."""
         open_now = tender_open_condition()
-        return (
-            TenderPage.objects.child_of(self)
-            .live()
-            .public()
+        return without_streams(
+            public_pages(TenderPage.objects.child_of(self).live())
             .annotate(
                 closed_rank=Case(When(open_now, then=Value(0)), default=Value(1), output_field=IntegerField()),
                 open_deadline=Case(When(open_now, then=F("submission_deadline")), default=None),

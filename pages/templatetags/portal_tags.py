@@ -198,6 +198,9 @@ def page_language(page=None):
     that a French page previewed from an Arabic admin still reads as a French page.
     """
     if page is not None and getattr(page, "locale_id", None):
+        if type(page).locale.is_cached(page):
+            # Given by the page frame (``pages.frame``) without a query.
+            return page.locale.language_code
         return locale_code(page.locale_id)
     return dates.portal_language(get_language())
 
