@@ -15,7 +15,7 @@ from home.models import CommuneSettings
 from pages.models import NewsIndexPage, NewsPage, StandardPage
 
 from .factories import NewsPageFactory
-from .utils import path_of
+from .utils import localized, path_of
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +153,22 @@ def test_a_listing_costs_the_same_queries_for_one_item_or_a_full_page(client, co
 
 def test_a_detail_page_is_built_in_a_bounded_number_of_queries(client, commune):
     assert queries_of(client, path_of(commune.leaves[NewsPage])) <= DETAIL_MAX_QUERIES
+
+
+def test_a_listing_card_is_rendered_again_when_its_item_is_published(client, commune):
+    index = commune.sections[NewsIndexPage]
+    path = path_of(index)
+    assert client.get(path).status_code == 200
+    news = NewsPage.objects.get(pk=commune.leaves[NewsPage].pk)
+    news.title = "عنوان البطاقة الجديد"
+    news.save_revision().publish()
+
+    assert "عنوان البطاقة الجديد" in client.get(path).content.decode()
+
+
+def test_a_listing_card_is_kept_per_language(client, commune):
+    ar = client.get(path_of(commune.sections[NewsIndexPage])).content.decode()
+    fr = client.get(path_of(localized(commune.sections[NewsIndexPage], "fr"))).content.decode()
+
+    assert "(fr)" in fr
+    assert "(fr)" not in ar

@@ -7,6 +7,7 @@ commune's home, the menu, the breadcrumbs, the page's translations) with a fixed
 
 import json
 import re
+import time
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -482,6 +483,48 @@ def national_eservices(*codes):
     """
     wanted = [NationalService(code) for code in codes] if codes else list(NationalService)
     return [(service.label, NATIONAL_SERVICE_URLS[service]) for service in wanted]
+
+
+class SharedFragmentNode(template.Node):
+    """What ``{% shared_fragment %}`` encloses, rendered once per process and kept under the commune's counter."""
+
+    def __init__(self, nodelist, name, values):
+        self.nodelist = nodelist
+        self.name = name
+        self.values = values
+
+    def render(self, context):
+        from caching import fragments
+
+        request = context.get("request")
+        site = None
+        if request is not None and not getattr(request, "is_preview", False):
+            site = getattr(request, "_wagtail_site", None)
+        if site is None:
+            return self.nodelist.render(context)
+        values = tuple(value.resolve(context) for value in self.values)
+        # Rebuilt at the latest as often as a cached page (signed media addresses expire).
+        bucket = int(time.time() // settings.BAWABA_PAGE_CACHE_SECONDS)
+        key = ("fragment", self.name, values, get_language(), request.is_secure(), bucket)
+        return fragments.remember(request, key, lambda: self.nodelist.render(context), site.pk)
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """``{% shared_fragment "news-card" news.pk %}…{% endshared_fragment %}``: the same for every visitor.
+
+    The enclosed HTML is rendered once per process for the commune, the language and the values
+    given, and kept under the commune's version counter (``caching.fragments``): any publication
+    renders it again. Only for what depends on nothing but those values and the published pages
+    (a listing's card), never on a visitor, a form or the time of day.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("shared_fragment needs a name")
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return SharedFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 @register.inclusion_tag("includes/pagination.html", takes_context=True)
