@@ -59,11 +59,12 @@ def _counters(request, site_id):
     return tuple(known[key] for key in keys)
 
 
-def remember(request, key, build, site_id=None):
+def remember(request, key, build, site_id=None, keep_none=True):
     """The value ``build()`` returns, kept under ``key`` and the current counters.
 
     ``site_id`` names the commune whose counter the value depends on as well as the deployment's;
-    without a request (a shell, a task) the value is built each time.
+    without a request (a shell, a task) the value is built each time. With ``keep_none`` False, a
+    None is built again next time (an address that matches no page is not worth a place).
     """
     if request is None:
         return build()
@@ -71,10 +72,37 @@ def remember(request, key, build, site_id=None):
     value = _memo.get(full_key, _MISSING)
     if value is _MISSING:
         value = build()
+        if value is None and not keep_none:
+            return None
         if len(_memo) >= MEMO_SIZE:
             _memo.clear()
         _memo[full_key] = value
     return value
+
+
+def remember_many(request, keys, build, site_id=None):
+    """``{key: value}`` for ``keys``, those not kept built together by ``build(missing_keys)`` (a dict).
+
+    A key ``build`` leaves out is not kept and is missing from the answer.
+    """
+    if request is None:
+        return build(list(keys))
+    counters = _counters(request, site_id)
+    found, missing = {}, []
+    for key in keys:
+        value = _memo.get((key, site_id, counters), _MISSING)
+        if value is _MISSING:
+            missing.append(key)
+        else:
+            found[key] = value
+    if missing:
+        built = build(missing)
+        if len(_memo) + len(built) >= MEMO_SIZE:
+            _memo.clear()
+        for key, value in built.items():
+            _memo[(key, site_id, counters)] = value
+        found.update(built)
+    return found
 
 
 def instance_copy(instance):

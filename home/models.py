@@ -109,7 +109,7 @@ class HomePage(BodyMixin, Page):
         events = public_pages(EventPage.objects.live().descendant_of(self).filter(end__gte=timezone.now()))
         context["news_items"] = list(news[: self.FEATURED_COUNT])
         context["events"] = list(events.order_by("start")[: self.FEATURED_COUNT])
-        with_images([self, *context["news_items"], *context["events"]], "image", "president_photo")
+        with_images([self, *context["news_items"], *context["events"]], "image", "president_photo", request=request)
         chosen = [block.value for block in self.highlights if block.value]
         context["highlight_pages"] = localized_pages(chosen, self.locale_id, specific=True)
         links = [block.value for block in self.quick_links]

@@ -45,7 +45,7 @@ def prepare(page, request):
     home._portal_translations = [item for item in translations if item.translation_key == home.translation_key]
     page._portal_menus = navigation.shared_commune_menus(home, page, request)
     commune_settings(request, CommuneSettings)
-    with_images([page], "image")
+    with_images([page], "image", request=request)
     many = [field.name for field in page._meta.get_fields() if isinstance(field, ManyToManyField)]
     if many:
         prefetch_related_objects([page], *many)

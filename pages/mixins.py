@@ -13,7 +13,7 @@ from caching import fragments
 
 from .blocks import AttachmentsBlock, BodyBlock
 from .filters import apply_filters
-from .prefetch import prefetched, public_pages
+from .prefetch import prefetched, public_pages, with_images
 
 
 class IntroMixin(models.Model):
@@ -127,5 +127,9 @@ class SectionIndexMixin(IntroMixin):
             # How many items the whole listing has changes only with a publication.
             count = self._remember(request, ("listing-count", self.pk), result.queryset.count)
         items = self.paginate(request, result.queryset, count)
-        context["items"] = prefetched(items, *self.listing_prefetch)
+        images = [lookup.split("__")[0] for lookup in self.listing_prefetch if lookup.endswith("__renditions")]
+        others = [lookup for lookup in self.listing_prefetch if not lookup.endswith("__renditions")]
+        items = prefetched(items, *others)
+        with_images(items.object_list, *images, request=request)
+        context["items"] = items
         return context

@@ -36,20 +36,35 @@ def prefetched(items, *lookups):
     return items
 
 
-def with_images(items, *fields):
+def with_images(items, *fields, request=None):
     """Load the images that ``fields`` of ``items`` point to, with their renditions, in two queries.
 
     Items may be of several page types (news and events on the home page); each image is loaded once.
+    With a request, images are kept in the process under the deployment's counter, which a change
+    to any image moves (``caching.fragments``): shown again, they cost no query.
     """
     from wagtail.images import get_image_model
+
+    def load(pks):
+        return {
+            image.pk: image for image in get_image_model().objects.filter(pk__in=pks).prefetch_related("renditions")
+        }
 
     items = [item for item in items if item is not None]
     wanted = {getattr(item, f"{field}_id") for item in items for field in fields if getattr(item, f"{field}_id", None)}
     if not wanted:
         return items
-    images = {
-        image.pk: image for image in get_image_model().objects.filter(pk__in=wanted).prefetch_related("renditions")
-    }
+    if request is None:
+        images = load(wanted)
+    else:
+        from caching import fragments
+
+        kept = fragments.remember_many(
+            request,
+            [("image", pk) for pk in sorted(wanted)],
+            lambda keys: {("image", pk): image for pk, image in load([key[1] for key in keys]).items()},
+        )
+        images = {key[1]: image for key, image in kept.items()}
     for item in items:
         for field in fields:
             image_id = getattr(item, f"{field}_id", None)

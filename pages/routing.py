@@ -22,6 +22,8 @@ from wagtail.models import Page, Site
 
 from caching import fragments
 
+from .mixins import without_streams
+
 STEP = Page.steplen
 HOSTS_MEMO_SIZE = 256
 
@@ -83,14 +85,21 @@ def route(request, path):
     components = [component for component in path.split("/") if component]
     if components and home_model.route is not Page.route:
         return None
-    chain = []
-    if components:
-        chain = _chain(home_path, home_depth, components)
-        if chain is None:
-            return None
-    home = home_model.objects.get(pk=home_id)
-    if not chain:
-        return home.route(request, [])
+    if not components:
+        return home_model.objects.get(pk=home_id).route(request, [])
+    chain = fragments.remember(
+        request,
+        ("chain", home_path, tuple(components)),
+        lambda: _chain(home_path, home_depth, components),
+        site.pk,
+        keep_none=False,
+    )
+    if chain is None:
+        return None
+    # The pages kept are shared by the process's requests: this one gets copies of its own.
+    chain = [fragments.instance_copy(row) for row in chain]
+    # Below the home, its blocks (features, links) are not shown: they are not read.
+    home = without_streams(home_model.objects.filter(pk=home_id)).get()
     page = chain[-1].specific
     parents = [home, *chain[:-1]]
     page._cached_parent_obj = parents[-1]

@@ -3,6 +3,7 @@ pieces shared by every page of a commune kept under its version counters."""
 
 import datetime
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -172,3 +173,26 @@ def test_a_listing_card_is_kept_per_language(client, commune):
 
     assert "(fr)" in fr
     assert "(fr)" not in ar
+
+
+def test_a_changed_image_shows_at_once_where_it_is_kept(client, commune):
+    news = commune.leaves[NewsPage]
+    path = path_of(news)
+    client.get(path)
+    image = news.image
+    image.credit = "تصوير جديد"
+    image.save()
+
+    assert "تصوير جديد" in client.get(path).content.decode()
+
+
+def test_a_moved_page_answers_at_its_new_address_only(client, commune):
+    news = commune.leaves[NewsPage]
+    old_path = path_of(news)
+    assert client.get(old_path).status_code == 200
+    Page.objects.get(pk=news.pk).move(commune.sections[StandardPage], pos="last-child")
+
+    new_path = path_of(Page.objects.get(pk=news.pk))
+    moved = client.get(old_path)
+    assert (moved.status_code, urlsplit(moved["Location"]).path) == (301, new_path)  # the redirect left behind
+    assert client.get(new_path).status_code == 200
