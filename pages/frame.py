@@ -39,8 +39,12 @@ def prepare(page, request):
     if home is None:
         return
     with_locale(page, home, request=request)
-    keys = {page.translation_key, home.translation_key}
-    translations = list(Page.objects.live().filter(translation_key__in=keys).select_related("locale"))
+    keys = tuple(sorted({page.translation_key, home.translation_key}, key=str))
+    translations = _remember(
+        request,
+        ("translations", keys),
+        lambda: list(Page.objects.live().filter(translation_key__in=keys).select_related("locale")),
+    )
     page._portal_translations = [item for item in translations if item.translation_key == page.translation_key]
     home._portal_translations = [item for item in translations if item.translation_key == home.translation_key]
     page._portal_menus = navigation.shared_commune_menus(home, page, request)
@@ -65,6 +69,17 @@ def prepare(page, request):
             .first()
         )
         page._network_source = {"url": copy.original_url, "name": copy.peer.name} if copy else None
+
+
+def _remember(request, key, build):
+    """``build()``, kept under the counter of the commune serving the request (the pages it reads are
+    the commune's: a change to one of them moves that counter). What is kept is only read."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return build()
+    return fragments.remember(request, key, build, site.pk)
 
 
 def _may_be_a_copy(page):

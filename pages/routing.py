@@ -98,8 +98,16 @@ def route(request, path):
         return None
     # The pages kept are shared by the process's requests: this one gets copies of its own.
     chain = [fragments.instance_copy(row) for row in chain]
-    # Below the home, its blocks (features, links) are not shown: they are not read.
-    home = without_streams(home_model.objects.filter(pk=home_id)).get()
+    # Below the home, its blocks (features, links) are not shown: they are not read, and the rest of
+    # it is kept with the chain (each request gets its own copy).
+    home = fragments.instance_copy(
+        fragments.remember(
+            request,
+            ("home-page", home_id),
+            lambda: without_streams(home_model.objects.filter(pk=home_id)).get(),
+            site.pk,
+        )
+    )
     page = chain[-1].specific
     parents = [home, *chain[:-1]]
     page._cached_parent_obj = parents[-1]

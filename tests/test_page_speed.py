@@ -196,3 +196,23 @@ def test_a_moved_page_answers_at_its_new_address_only(client, commune):
     moved = client.get(old_path)
     assert (moved.status_code, urlsplit(moved["Location"]).path) == (301, new_path)  # the redirect left behind
     assert client.get(new_path).status_code == 200
+
+
+def test_an_unpublished_translation_leaves_the_language_switcher_at_once(client, commune):
+    news = commune.leaves[NewsPage]
+    french = localized(news, "fr")
+    path = path_of(news)
+    assert f'href="{path_of(french)}"' in client.get(path).content.decode()
+    french.unpublish()
+
+    assert f'href="{path_of(french)}"' not in client.get(path).content.decode()
+
+
+def test_an_alert_published_on_the_home_shows_below_it_at_once(client, commune):
+    path = path_of(commune.leaves[NewsPage])
+    assert "انقطاع الماء غدا" not in client.get(path).content.decode()
+    home = Page.objects.get(pk=commune.home.pk).specific
+    home.alert_message = "انقطاع الماء غدا"
+    home.save_revision().publish()
+
+    assert "انقطاع الماء غدا" in client.get(path).content.decode()
