@@ -1,7 +1,9 @@
 """Snippets of a result's text around the words of the query, the words marked."""
 
 import re
+from collections import deque
 from functools import lru_cache
+from itertools import islice
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -40,26 +42,20 @@ def highlight(text, forms, *, words=SNIPPET_WORDS, require_match=False):
     text = " ".join((text or "")[:SCAN_CHARS].split())
     if not text:
         return ""
-    spans = [match.span() for match in _WORD.finditer(text)]
-    # Words are compared up to the first match, then only those the snippet shows.
-    first_hit = next((index for index, (start, end) in enumerate(spans) if matches(text[start:end], forms)), None)
-    if first_hit is None and require_match:
-        return ""
-    first = max(0, first_hit - WORDS_BEFORE_MATCH) if first_hit is not None else 0
-    window = spans[first : first + words]
-    if not window:
+    first_hit, window, more = _window(text, forms, words)
+    if (first_hit is None and require_match) or not window:
         return ""
     hit_set = {
         index
-        for index, (word_start, word_end) in enumerate(window, start=first)
+        for index, (word_start, word_end) in window
         if index == first_hit
         or (first_hit is not None and index > first_hit and matches(text[word_start:word_end], forms))
     }
-    start = window[0][0] if first else 0
-    end = window[-1][1] if first + words < len(spans) else len(text)
+    start = window[0][1][0] if window[0][0] else 0
+    end = window[-1][1][1] if more else len(text)
     parts = ["… "] if start else []
     cursor = start
-    for index, (word_start, word_end) in enumerate(window, start=first):
+    for index, (word_start, word_end) in window:
         parts.append(escape(text[cursor:word_start]))
         word = escape(text[word_start:word_end])
         parts.append(f"<mark>{word}</mark>" if index in hit_set else word)
@@ -68,3 +64,26 @@ def highlight(text, forms, *, words=SNIPPET_WORDS, require_match=False):
     if end < len(text):
         parts.append(" …")
     return mark_safe("".join(parts))
+
+
+def _window(text, forms, words):
+    """``(index of the first matching word or None, [(index, span)] shown, whether words follow)``.
+
+    The words are read only as far as the snippet needs: up to the first match, then the window.
+    """
+    found = _WORD.finditer(text)
+    before = deque(maxlen=min(WORDS_BEFORE_MATCH, max(words - 1, 0)))
+    for index, match in enumerate(found):
+        if matches(match.group(), forms):
+            first_hit = index
+            window = [*before, (index, match.span())]
+            break
+        before.append((index, match.span()))
+    else:
+        window = [(index, match.span()) for index, match in enumerate(islice(_WORD.finditer(text), words + 1))]
+        return None, window[:words], len(window) > words
+    for index, match in enumerate(found, start=first_hit + 1):
+        if len(window) >= words:
+            return first_hit, window, True
+        window.append((index, match.span()))
+    return first_hit, window, False

@@ -138,11 +138,17 @@ class EntryMatch:
         from modelsearch.backends.database.postgres.postgres import IndexEntry
 
         # Asked of the entries of every model: the planner has no statistics for the page types' filter.
-        together = _estimated_rows(IndexEntry.objects.filter(self.condition()))
+        together = IndexEntry.objects.filter(self.condition()).values("pk")
         if self.prefix or self.operator != "and" or len(self.groups) < 2:
-            return together
-        rarest = min(_estimated_rows(IndexEntry.objects.filter(self.condition([group]))) for group in self.groups)
-        return math.sqrt(together * max(rarest, together))
+            return _estimated_rows(together)[0]
+        # All the words and each word alone, in one statement: one estimate per part of its plan.
+        alone = [IndexEntry.objects.filter(self.condition([group])).values("pk") for group in self.groups]
+        estimates = _estimated_rows(together.union(*alone, all=True))
+        if len(estimates) != len(alone) + 1:
+            # Planned otherwise (in parallel, say): each part asked alone.
+            estimates = [_estimated_rows(part)[0] for part in (together, *alone)]
+        together, *each = estimates
+        return math.sqrt(together * max(min(each), together))
 
 
 #: How much dearer it is to check one page's entry while walking the pages newest first than to look
@@ -178,9 +184,14 @@ def _pages_in_database():
 
 
 def _estimated_rows(queryset):
-    """The planner's estimate of how many rows ``queryset`` gives, without running it."""
-    plan = json.loads(queryset.explain(format="json"))
-    return plan[0]["Plan"]["Plan Rows"]
+    """The planner's estimates of how many rows ``queryset`` gives, without running it.
+
+    One number, or for a ``UNION ALL`` one for each of its parts, in order.
+    """
+    plan = json.loads(queryset.explain(format="json"))[0]["Plan"]
+    if plan["Node Type"] == "Append":
+        return [part["Plan Rows"] for part in plan["Plans"]]
+    return [plan["Plan Rows"]]
 
 
 def walk_budget(match, limit):

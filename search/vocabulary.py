@@ -42,7 +42,7 @@ def record_terms(texts):
     words = {word for text in texts if text for word in text.split() if 2 <= len(word) <= 64}
     if not words:
         return
-    known = set(SearchTerm.objects.filter(term__in=words).values_list("term", flat=True))
+    known = known_terms(words)
     new = [SearchTerm(term=word, sound=sound_key(word)) for word in sorted(words - known)]
     if new:
         SearchTerm.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
@@ -55,6 +55,9 @@ def vocabulary_ready():
     return SearchTerm.objects.exists()
 
 
+_KNOWN_SQL = "SELECT known.term FROM unnest(%s::text[]) AS asked (term) JOIN {table} known ON known.term = asked.term"
+
+
 def known_terms(forms):
     """Which of ``forms`` the index holds."""
     from .models import SearchTerm
@@ -62,6 +65,13 @@ def known_terms(forms):
     forms = list(dict.fromkeys(forms))
     if not forms:
         return set()
+    if connection.vendor == "postgresql":
+        # Joined to the list, the words are found by the unique index: asked as "term IN (...)",
+        # PostgreSQL reads the trigram index instead, twenty times slower.
+        sql = _KNOWN_SQL.format(table=connection.ops.quote_name(SearchTerm._meta.db_table))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [forms])
+            return {term for (term,) in cursor.fetchall()}
     return set(SearchTerm.objects.filter(term__in=forms).values_list("term", flat=True))
 
 
