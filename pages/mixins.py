@@ -79,6 +79,9 @@ class SectionIndexMixin(IntroMixin):
     listing_ordering = ("-first_published_at",)
     #: The filters of the listing (``pages.filters.listing_filters``); none by default.
     listing_filterset = None
+    #: Whether the listing's items and their order depend only on published pages, never on the time
+    #: of day (then each page of it is kept under the commune's counter).
+    listing_is_timeless = True
 
     class Meta:
         abstract = True
@@ -127,9 +130,20 @@ class SectionIndexMixin(IntroMixin):
             # How many items the whole listing has changes only with a publication.
             count = self._remember(request, ("listing-count", self.pk), result.queryset.count)
         items = self.paginate(request, result.queryset, count)
-        images = [lookup.split("__")[0] for lookup in self.listing_prefetch if lookup.endswith("__renditions")]
-        others = [lookup for lookup in self.listing_prefetch if not lookup.endswith("__renditions")]
-        items = prefetched(items, *others)
-        with_images(items.object_list, *images, request=request)
+        if self.listing_is_timeless and not result.invalid:
+            # The page of items changes only with a publication: kept under the commune's counter.
+            state = tuple((item.name, item.value) for item in result.filters)
+            key = ("listing-items", self.pk, items.number, state, get_language())
+            items.object_list = self._remember(request, key, lambda: self._load_items(request, items.object_list))
+        else:
+            items.object_list = self._load_items(request, items.object_list)
         context["items"] = items
         return context
+
+    def _load_items(self, request, object_list):
+        """The items of a listing's page with what their cards show (``listing_prefetch``), as a list."""
+        images = [lookup.split("__")[0] for lookup in self.listing_prefetch if lookup.endswith("__renditions")]
+        others = [lookup for lookup in self.listing_prefetch if not lookup.endswith("__renditions")]
+        items = prefetched(object_list, *others)
+        with_images(items, *images, request=request)
+        return items

@@ -101,11 +101,19 @@ def test_a_page_made_private_is_refused_at_once(client, commune):
 def test_the_listing_counts_a_new_item_at_once(client, commune):
     path = path_of(commune.sections[NewsIndexPage])
     before = listing_count(client.get(path))
-    NewsPageFactory(parent=commune.sections[NewsIndexPage], date=datetime.date(2031, 5, 1))
+    news = NewsPageFactory(parent=commune.sections[NewsIndexPage], date=datetime.date(2031, 5, 1))
 
     response = client.get(path)
     assert listing_count(response) == before + 1
     assert 'value="2031-05"' in response.content.decode()  # the month filter offers the new month
+    assert f'href="{path_of(news)}"' in response.content.decode()
+
+    news.unpublish()
+
+    response = client.get(path)
+    assert listing_count(response) == before
+    assert f'href="{path_of(news)}"' not in response.content.decode()
+    assert f'href="{path_of(news)}"' not in client.get(path + "?month=2031-05").content.decode()
 
 
 def listing_count(response):

@@ -54,6 +54,8 @@ class TenderIndexPage(SectionIndexMixin, Page):
     api_fields = [APIField("intro")]
     subpage_types = ["pages.TenderPage"]
     listing_ordering = ("-submission_deadline",)
+    #: Open calls come first, and a call closes at its deadline.
+    listing_is_timeless = False
 
     class Meta:
         verbose_name = _("tender index")
