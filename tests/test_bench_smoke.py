@@ -47,3 +47,16 @@ def test_bench_wrk_report_is_read(tmp_path):
 Requests/sec:   5201.33
 """
     assert cache_bench.read_wrk(report) == {"rps": 5201.33, "p50": "2.61ms", "errors": 3}
+
+
+#: What the bench's uncached pages may cost, whatever the number of news items (its data has 60).
+UNCACHED_MAX_QUERIES = {"home": 15, "listing": 1, "detail": 2}
+
+
+def test_bench_uncached_pages_cost_a_fixed_number_of_queries(client, bench_news):
+    for label, path in cache_bench.PAGES:
+        path = path.format(news=bench_news)
+        client.get(path, HTTP_HOST=cache_bench.HOST)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path, HTTP_HOST=cache_bench.HOST).status_code == 200
+        assert len(captured.captured_queries) <= UNCACHED_MAX_QUERIES[label], (label, captured.captured_queries)

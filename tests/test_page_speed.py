@@ -136,8 +136,8 @@ def test_an_unpublished_page_is_not_found_at_its_address(client, commune):
 
 # Fixed cost: a listing and a detail page cost the same queries whatever the number of items shown.
 
-LISTING_MAX_QUERIES = 9
-DETAIL_MAX_QUERIES = 9
+LISTING_MAX_QUERIES = 2
+DETAIL_MAX_QUERIES = 3
 
 
 def queries_of(client, path):
