@@ -429,13 +429,18 @@ def promotions_for(query, pages, request=None):
     return promotions
 
 
+def suggestion_key(query, *, root, locale, limit=SUGGESTIONS):
+    """The cache key of the suggestions for ``query``: the same for every spelling with the same forms."""
+    digest = hashlib.sha256(repr(autocomplete_terms(query)).encode()).hexdigest()
+    return f"search:suggest:{root.pk}:{locale.pk}:{limit}:{digest}"
+
+
 def suggest(query, *, root, locale, limit=SUGGESTIONS):
     """Titles that complete what is being typed, for the search box; cached briefly, cheap to call."""
     terms = autocomplete_terms(query)
     if not terms or locale is None or root is None:
         return []
-    digest = hashlib.sha256(repr(terms).encode()).hexdigest()
-    cache_key = f"search:suggest:{root.pk}:{locale.pk}:{limit}:{digest}"
+    cache_key = suggestion_key(query, root=root, locale=locale, limit=limit)
     cached = cache.get(cache_key)
     if cached is not None:
         return cached

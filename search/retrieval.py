@@ -7,7 +7,6 @@ asked of the database: ``search.ranking`` ranks the candidates from their indexe
 definition for both. Candidates are taken title matches first, then the most recent, up to a cap.
 """
 
-import json
 import math
 import time
 from contextlib import contextmanager
@@ -129,69 +128,103 @@ class EntryMatch:
         return Q(**{self.column: SearchQuery(expression, search_type="raw", config="simple")})
 
     def estimated_matches(self):
-        """About how many entries match, from the planner's statistics of the words.
+        """About how many entries match, from the statistics PostgreSQL keeps of the indexed words.
 
-        The planner takes the words of a query as independent, but the words of one language and
-        one subject are found together: all of them are estimated to be in far fewer pages than
-        hold them. The estimate used is between that and the rarest word's own.
+        The index stores a word with all its forms, so the forms of one word are found together:
+        a group is as frequent as its likeliest form (the planner, adding them up as if apart,
+        overestimated a word several times over). Different groups are taken as independent in a
+        title, a few words long; in a body the words of one language and one subject are found
+        together far more often than that (French words, in a fifth of the pages, were in the same
+        pages, not in a twenty-fifth), so the estimate is the rarest group's. A walk chosen on too
+        high an estimate stops at its budget.
         """
-        from modelsearch.backends.database.postgres.postgres import IndexEntry
+        statistics = _word_statistics(self.column)
+        if statistics is None:
+            return 0.0
+        frequencies, floor, rows = statistics
 
-        # Asked of the entries of every model: the planner has no statistics for the page types' filter.
-        together = IndexEntry.objects.filter(self.condition()).values("pk")
-        if self.prefix or self.operator != "and" or len(self.groups) < 2:
-            return _estimated_rows(together)[0]
-        # All the words and each word alone, in one statement: one estimate per part of its plan.
-        alone = [IndexEntry.objects.filter(self.condition([group])).values("pk") for group in self.groups]
-        estimates = _estimated_rows(together.union(*alone, all=True))
-        if len(estimates) != len(alone) + 1:
-            # Planned otherwise (in parallel, say): each part asked alone.
-            estimates = [_estimated_rows(part)[0] for part in (together, *alone)]
-        together, *each = estimates
-        return math.sqrt(together * max(min(each), together))
+        def form(lexeme, prefix=False):
+            if not prefix:
+                return frequencies.get(lexeme, floor)
+            return min(1.0, sum(f for word, f in frequencies.items() if word.startswith(lexeme)) or floor)
+
+        def union(probabilities):
+            missing = 1.0
+            for probability in probabilities:
+                missing *= 1.0 - probability
+            return 1.0 - missing
+
+        if self.prefix:
+            *head, last = self.groups
+            groups = [max(form(lexeme) for lexeme in forms) for forms in head]
+            groups.append(max(form(lexeme, prefix=True) for lexeme in last))
+        else:
+            groups = [
+                union(
+                    math.prod(max(form(lexeme) for lexeme in word) for word in alt.words) for alt in group.alternatives
+                )
+                for group in self.groups
+            ]
+        if not groups:
+            return 0.0
+        if self.operator != "and":
+            return union(groups) * rows
+        if self.column == "title" or self.prefix:
+            return math.prod(groups) * rows
+        return min(groups) * rows
 
 
-#: How much dearer it is to check one page's entry while walking the pages newest first than to look
-#: one matching entry's page up by its key: a body vector is unpacked, a title is small
-#: (``bench/search_bench.py``).
-WALK_COST = {"title": 1.5, "body": 3.0}
-#: How many times the pages a walk should need (from the estimate) it may walk before looking up instead:
-#: the estimate may be several times too high, and a small ``limit`` (suggestions) is found unevenly.
-WALK_MARGIN = 10
-#: How long a process trusts its reading of how many pages the database holds, in seconds.
-PAGE_COUNT_SECONDS = 300
-_page_count = {"value": 0, "read": float("-inf")}
+#: How long a process trusts its reading of the words' statistics and of the number of pages, in seconds:
+#: PostgreSQL renews them when it analyses the tables, after many changes.
+STATISTICS_SECONDS = 300
+_statistics = {"read": float("-inf"), "columns": {}, "pages": 0}
+
+_STATISTICS_SQL = """
+SELECT stats.attname, stats.most_common_elems::text::text[], stats.most_common_elem_freqs, entries.reltuples
+  FROM pg_stats stats, pg_class entries
+ WHERE entries.oid = %s::regclass AND stats.tablename = %s AND stats.attname IN ('title', 'body')
+"""
 
 
-def _entries(condition):
-    """Index entries of pages meeting ``condition``; the content type as an expression keeps the GIN index in use."""
+def _read_statistics():
     from modelsearch.backends.database.postgres.postgres import IndexEntry
 
-    return IndexEntry.objects.alias(entry_type=F("content_type_id") + 0).filter(
-        condition, entry_type__in=_page_types()
-    )
+    now = time.monotonic()
+    if now - _statistics["read"] <= STATISTICS_SECONDS:
+        return _statistics
+    table = IndexEntry._meta.db_table
+    columns = {}
+    with connection.cursor() as cursor:
+        cursor.execute(_STATISTICS_SQL, [table, table])
+        for column, words, frequencies, rows in cursor.fetchall():
+            if words and frequencies and rows and rows > 0:
+                found = dict(zip(words, frequencies, strict=False))
+                # Past the words come the least and greatest frequency and that of empty vectors;
+                # a word not among the most common is taken as half as frequent as the least.
+                columns[column] = (found, frequencies[len(words)] / 2, rows)
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Page._meta.db_table])
+        row = cursor.fetchone()
+    _statistics.update(read=now, columns=columns, pages=max(row[0] if row else 0, 0))
+    return _statistics
+
+
+def _word_statistics(column):
+    """``({word: share of the entries holding it}, share of any other word, entries)``, or None before any analysis."""
+    return _read_statistics()["columns"].get(column)
 
 
 def _pages_in_database():
-    """About how many pages the database holds (the planner's own count), read at most every few minutes."""
-    now = time.monotonic()
-    if now - _page_count["read"] > PAGE_COUNT_SECONDS:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Page._meta.db_table])
-            row = cursor.fetchone()
-        _page_count.update(value=max(row[0] if row else 0, 0), read=now)
-    return _page_count["value"]
+    """About how many pages the database holds (the planner's own count)."""
+    return _read_statistics()["pages"]
 
 
-def _estimated_rows(queryset):
-    """The planner's estimates of how many rows ``queryset`` gives, without running it.
-
-    One number, or for a ``UNION ALL`` one for each of its parts, in order.
-    """
-    plan = json.loads(queryset.explain(format="json"))[0]["Plan"]
-    if plan["Node Type"] == "Append":
-        return [part["Plan Rows"] for part in plan["Plans"]]
-    return [plan["Plan Rows"]]
+#: What one step of a walk (a page, its entry read by key and checked) costs against looking up one
+#: matching entry's page, measured at 200,000 pages (``bench/search_bench.py``): a step is cheaper
+#: when the title is checked, dearer when the body vector must be unpacked.
+WALK_COST = {"title": 0.75, "body": 1.5}
+#: How many times the pages a walk should need (from the estimate) it may walk before looking up instead:
+#: the estimate may be several times too high, and a small ``limit`` (suggestions) is found unevenly.
+WALK_MARGIN = 10
 
 
 def walk_budget(match, limit):
@@ -259,8 +292,8 @@ def planner(walk):
 
 #: The walk: the ``budget`` newest pages in scope, in order, each kept when its own entry matches.
 _WALK_SQL = """
-SELECT walked.id, walked.content_type_id
-  FROM ({pages}) AS walked (id, content_type_id, published)
+SELECT {columns}
+  FROM ({pages}) AS walked (id, content_type_id, published{more})
  WHERE EXISTS (
        SELECT 1 FROM {entries} entry
         WHERE entry.content_type_id = walked.content_type_id
@@ -270,24 +303,35 @@ SELECT walked.id, walked.content_type_id
  LIMIT %s
 """
 
+#: What the newest matching pages are read as: their key and type, and for suggestions what links to them.
+KEYS = ("pk", "content_type_id")
 
-def _walk(pages, match, limit, budget):
+
+def _walk(pages, match, limit, budget, fields=KEYS):
     from modelsearch.backends.database.postgres.postgres import IndexEntry
 
-    scope = pages.order_by(*CANDIDATE_ORDER).values_list("pk", "content_type_id", "first_published_at")[:budget]
+    more = fields[len(KEYS) :]
+    scope = pages.order_by(*CANDIDATE_ORDER).values_list(*KEYS, "first_published_at", *more)[:budget]
     pages_sql, pages_params = scope.query.sql_with_params()
     entries = IndexEntry.objects.filter(match.condition())
     compiler = entries.query.get_compiler(connection=connection)
     condition_sql, condition_params = compiler.compile(entries.query.where)
     table = connection.ops.quote_name(IndexEntry._meta.db_table)
     condition_sql = condition_sql.replace(f"{table}.", "entry.")
-    sql = _WALK_SQL.format(pages=pages_sql, entries=table, condition=condition_sql)
+    names = [f"more_{index}" for index in range(len(more))]
+    sql = _WALK_SQL.format(
+        columns=", ".join(["walked.id", "walked.content_type_id", *(f"walked.{name}" for name in names)]),
+        pages=pages_sql,
+        more="".join(f", {name}" for name in names),
+        entries=table,
+        condition=condition_sql,
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [*pages_params, *condition_params, limit])
         return [tuple(row) for row in cursor.fetchall()]
 
 
-def _look_up(pages, match, limit):
+def _look_up(pages, match, limit, fields=KEYS):
     from modelsearch.backends.database.postgres.postgres import IndexEntry
 
     entries = IndexEntry.objects.alias(entry_type=F("content_type_id") + 0).filter(
@@ -295,19 +339,19 @@ def _look_up(pages, match, limit):
     )
     # The content type, as an expression, keeps entries of other models out before their key is read as a number.
     found = pages.filter(pk__in=entries.annotate(page_pk=Cast("object_id", BigIntegerField())).values("page_pk"))
-    return list(found.order_by(*CANDIDATE_ORDER).values_list("pk", "content_type_id")[:limit])
+    return list(found.order_by(*CANDIDATE_ORDER).values_list(*fields)[:limit])
 
 
-def _newest_postgres(pages, match, limit, may_walk=True):
-    """``(pk, content_type_id)`` of the newest ``limit`` pages of ``pages`` whose own entry is a ``match``."""
+def _newest_postgres(pages, match, limit, may_walk=True, fields=KEYS):
+    """``fields`` (key and type first) of the newest ``limit`` pages of ``pages`` whose own entry is a ``match``."""
     budget = walk_budget(match, limit) if may_walk else 0
     if budget:
         with planner(walk=True):
-            found = _walk(pages, match, limit, budget)
+            found = _walk(pages, match, limit, budget, fields)
         if len(found) >= limit:
             return found
     with planner(walk=False):
-        return _look_up(pages, match, limit)
+        return _look_up(pages, match, limit, fields)
 
 
 class FTSMatch(Lookup):
@@ -345,9 +389,7 @@ def candidates(groups, pages, operator, limit):
     if not groups:
         return []
     if connection.vendor == "postgresql":
-        # Titles are short: a title holds all the words of a query far less often than a body, and
-        # looking up costs what walking would, without the risk of walking far for a rare pair.
-        in_title = _newest_postgres(pages, EntryMatch(groups, operator, "title"), limit, may_walk=False)
+        in_title = _newest_postgres(pages, EntryMatch(groups, operator, "title"), limit)
         if len(in_title) >= limit:
             return in_title
         others = pages.exclude(among("pk", [pk for pk, _type in in_title])) if in_title else pages
@@ -387,9 +429,13 @@ def titles_completing(groups, pages, limit):
     if not groups:
         return pages.none()
     if connection.vendor == "postgresql":
-        found = _newest_postgres(pages, EntryMatch(groups, column="title", prefix=True), limit)
-        by_pk = pages.in_bulk([pk for pk, _type in found])
-        return [by_pk[pk] for pk, _type in found if pk in by_pk]
+        fields = (*KEYS, "title", "url_path")
+        found = _newest_postgres(pages, EntryMatch(groups, column="title", prefix=True), limit, fields=fields)
+        # What a suggestion shows and links to, read with the match: no second query for the pages.
+        return [
+            pages.model(pk=pk, content_type_id=content_type_id, title=title, url_path=url_path)
+            for pk, content_type_id, title, url_path in found
+        ]
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
     expression = "{title} : (" + _fts_prefix_expression(groups) + ")"

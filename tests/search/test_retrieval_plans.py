@@ -154,3 +154,39 @@ def test_the_years_of_all_types_in_one_statement_are_each_types_own(dated, db):
     assert results._years(hits) == expected
     # Compiled once, asked again with other ids.
     assert results._years(hits[:3]) == {pk: expected[pk] for pk, _type in hits[:3]}
+
+
+def test_estimates_take_a_words_forms_together_and_its_groups_apart(monkeypatch):
+    from search.expansion import Alternative, Group
+
+    frequencies = {"حديقه": 0.05, "الحديقه": 0.05, "عموميه": 0.4, "permis": 0.2, "construire": 0.2, "رخصه": 0.1}
+    monkeypatch.setattr(retrieval, "_word_statistics", lambda column: (frequencies, 0.001, 10_000))
+
+    def group(*forms):
+        return Group(forms[0], [Alternative([list(forms)])])
+
+    garden = retrieval.EntryMatch([group("الحديقه", "حديقه", "حديق")], column="title")
+    # The forms of one word are in the same entries: the likeliest form's share, not their sum.
+    assert garden.estimated_matches() == pytest.approx(500)
+    pair = [group("permis"), group("construire")]
+    # In a title, two words are taken as apart; in a body, as found together.
+    assert retrieval.EntryMatch(pair, column="title").estimated_matches() == pytest.approx(400)
+    assert retrieval.EntryMatch(pair, column="body").estimated_matches() == pytest.approx(2_000)
+    assert retrieval.EntryMatch(pair, operator="or", column="body").estimated_matches() == pytest.approx(3_600)
+    # A word being typed: every word it begins.
+    typed = retrieval.EntryMatch([["رخص"]], column="title", prefix=True)
+    assert typed.estimated_matches() == pytest.approx(1_000)
+
+
+def test_statistics_are_read_from_the_analysed_index(dated, db, monkeypatch):
+    monkeypatch.setitem(retrieval._statistics, "read", float("-inf"))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+        cursor.execute("ANALYZE wagtailcore_page")
+    statistics = retrieval._word_statistics("body")
+    assert statistics is not None
+    frequencies, floor, rows = statistics
+    assert rows >= len(dated.pages)
+    assert 0 < floor < max(frequencies.values()) <= 1
+    assert retrieval._pages_in_database() >= len(dated.pages)
+    monkeypatch.setitem(retrieval._statistics, "read", float("-inf"))
