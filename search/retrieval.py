@@ -131,7 +131,7 @@ class EntryMatch:
         """About how many entries match, from the statistics PostgreSQL keeps of the indexed words.
 
         The index stores a word with all its forms, so the forms of one word are found together:
-        a group is as frequent as its likeliest form (the planner, adding them up as if apart,
+        a group is as frequent as its likeliest form or spelling (the planner, adding them up as if apart,
         overestimated a word several times over). Different groups are taken as independent in a
         title, a few words long; in a body the words of one language and one subject are found
         together far more often than that (French words, in a fifth of the pages, were in the same
@@ -148,6 +148,11 @@ class EntryMatch:
                 return frequencies.get(lexeme, floor)
             return min(1.0, sum(f for word, f in frequencies.items() if word.startswith(lexeme)) or floor)
 
+        def together(probabilities):
+            # Words apart in a title, found together in a body.
+            probabilities = list(probabilities)
+            return math.prod(probabilities) if self.column == "title" or self.prefix else min(probabilities)
+
         def union(probabilities):
             missing = 1.0
             for probability in probabilities:
@@ -159,19 +164,16 @@ class EntryMatch:
             groups = [max(form(lexeme) for lexeme in forms) for forms in head]
             groups.append(max(form(lexeme, prefix=True) for lexeme in last))
         else:
+            # A word's alternatives are mostly its own forms and spellings, found in the same entries.
             groups = [
-                union(
-                    math.prod(max(form(lexeme) for lexeme in word) for word in alt.words) for alt in group.alternatives
-                )
+                max(together(max(form(lexeme) for lexeme in word) for word in alt.words) for alt in group.alternatives)
                 for group in self.groups
             ]
         if not groups:
             return 0.0
         if self.operator != "and":
             return union(groups) * rows
-        if self.column == "title" or self.prefix:
-            return math.prod(groups) * rows
-        return min(groups) * rows
+        return together(groups) * rows
 
 
 #: How long a process trusts its reading of the words' statistics and of the number of pages, in seconds:
