@@ -224,3 +224,15 @@ def test_an_alert_published_on_the_home_shows_below_it_at_once(client, commune):
     home.save_revision().publish()
 
     assert "انقطاع الماء غدا" in client.get(path).content.decode()
+
+
+def test_structured_data_follows_a_publication_at_once(client, commune):
+    news = NewsPage.objects.get(pk=commune.leaves[NewsPage].pk)
+    path = path_of(news)
+    client.get(path)
+    news.title = "عنوان منظم جديد"
+    news.save_revision().publish()
+
+    text = client.get(path).content.decode()
+    script = text[text.index('<script type="application/ld+json">') :]
+    assert "عنوان منظم جديد" in script[: script.index("</script>")]

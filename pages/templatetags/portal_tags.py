@@ -342,13 +342,34 @@ OPEN_GRAPH_IMAGE_SPEC = "fill-1200x630"
 def json_ld(context, page=None, home=None):
     """``<script type="application/ld+json">`` describing the page with schema.org, or nothing."""
     request = context.get("request")
-    commune = _commune_settings(context)
-    ancestors = _ancestors(page) if page is not None and getattr(page, "depth", None) else []
-    data = structured_data.describe(page, request, commune, home, ancestors)
-    if not data:
-        return ""
-    # to_json_ld escapes <, > and &, so the JSON cannot close the script element.
-    return mark_safe(f'<script type="application/ld+json">{structured_data.to_json_ld(data)}</script>')
+
+    def build():
+        commune = _commune_settings(context)
+        ancestors = _ancestors(page) if page is not None and getattr(page, "depth", None) else []
+        data = structured_data.describe(page, request, commune, home, ancestors)
+        if not data:
+            return ""
+        # to_json_ld escapes <, > and &, so the JSON cannot close the script element.
+        return mark_safe(f'<script type="application/ld+json">{structured_data.to_json_ld(data)}</script>')
+
+    site = getattr(request, "_wagtail_site", None) if request is not None else None
+    if site is None or getattr(request, "is_preview", False) or not getattr(page, "pk", None):
+        return build()
+    from caching import fragments
+
+    # The same for every visitor of the page at this address: kept under the commune's counter, and
+    # rebuilt at the latest as often as a cached page (its image's address may be signed).
+    bucket = int(time.time() // settings.BAWABA_PAGE_CACHE_SECONDS)
+    key = (
+        "json-ld",
+        page.pk,
+        getattr(home, "pk", None),
+        get_language(),
+        request.get_host(),
+        request.is_secure(),
+        bucket,
+    )
+    return fragments.remember(request, key, build, site.pk)
 
 
 def _commune_settings(context):
