@@ -6,7 +6,8 @@ and measures with ``wrk`` (Debian's package) on loopback:
 
 - a cached public page (home) and a conditional GET of it answered 304;
 - the typed API list of 20 from the cache, its 304, and the project's own ``/api/v2/`` typed list;
-- uncached home, listing and detail pages (a second server with ``BAWABA_PAGE_CACHE=0``);
+- uncached home, listing and detail pages (a second server with ``BAWABA_PAGE_CACHE=0``), and the same
+  pages built right after a publication, when nothing a process keeps under the counters can serve them;
 
 and prints the SQL queries each uncached page costs. The figures go to stdout and to
 ``bench/results/cache_bench.txt`` with the method and the machine.
@@ -194,6 +195,58 @@ for path in {list(paths)!r}:
     return counts
 
 
+def after_publication(client, path, rounds=20):
+    """``(median ms, most SQL queries)`` of ``path`` built right after a publication, in-process.
+
+    Every counter is moved before each request, so nothing a process keeps under them
+    (``caching.fragments``) serves the page: the cost of the first visitor after a change.
+    """
+    import statistics
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from caching import versions
+
+    client.get(path, HTTP_HOST=HOST)
+    durations, queries = [], []
+    for _ in range(rounds):
+        versions.bump_everything()
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            status = client.get(path, HTTP_HOST=HOST).status_code
+            durations.append((time.perf_counter() - started) * 1000)
+        if status != 200:
+            raise RuntimeError(f"{path}: {status}")
+        queries.append(len(captured.captured_queries))
+    return statistics.median(durations), max(queries)
+
+
+def cold_figures(env, paths, rounds=20):
+    """``after_publication`` of each path, run under the served settings without the page cache."""
+    script = f"""
+from django.test import Client
+from bench.cache_bench import after_publication
+for path in {list(paths)!r}:
+    ms, queries = after_publication(Client(), path, {rounds})
+    print(path, round(ms, 1), queries)
+"""
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env={**env, "BAWABA_PAGE_CACHE": "0"},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    figures = {}
+    for line in done.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2].isdigit():
+            figures[parts[0]] = (float(parts[1]), int(parts[2]))
+    return figures
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default=None, help="DATABASE_URL; default: a SQLite file in a temporary folder")
@@ -242,13 +295,22 @@ def main():
         lines.append(line)
         return result
 
+    sys.path.insert(0, str(ROOT))
+    from bench.bare_django import measure
+
+    # The ceiling of this machine today: the same gunicorn and wrk on a bare Django view.
+    bare = measure(args.workers, args.seconds, args.connections, args.threads)
+    ceiling = row("bare Django view (the ceiling)", bare)
     port = free_port()
     server = serve(env, port, args.workers)
     try:
         for _label, path in pages:
             fetch(port, path)
         _status, headers, _body = fetch(port, "/ar/")
-        row("cached home page", wrk(port, "/ar/", args.seconds, args.connections, args.threads))
+        cached = row("cached home page", wrk(port, "/ar/", args.seconds, args.connections, args.threads))
+        line = f"cached home / bare Django: {cached['rps'] / max(ceiling['rps'], 1):.0%}"
+        print(line)
+        lines.append(line)
         conditional = {"If-None-Match": headers["ETag"]}
         revalidated = wrk(port, "/ar/", args.seconds, args.connections, args.threads, conditional)
         row("home, conditional GET (304)", revalidated)
@@ -279,6 +341,14 @@ def main():
     lines.append("")
     for label, path in [*pages, ("typed API list", API_LIST)]:
         line = f"SQL queries, {label} ({path}): {counts.get(path, '?')}"
+        print(line)
+        lines.append(line)
+    cold = cold_figures(env, [path for _label, path in pages])
+    lines.append("")
+    lines.append("Built right after a publication (every counter moved first; in-process, median of 20):")
+    for label, path in pages:
+        ms, queries = cold.get(path, ("?", "?"))
+        line = f"  {label} ({path}): {ms} ms, {queries} SQL queries"
         print(line)
         lines.append(line)
     RESULTS.parent.mkdir(exist_ok=True)
