@@ -166,6 +166,19 @@ def read_wrk(output):
     return {"rps": rps, "p50": p50.group(1) if p50 else "?", "errors": int(errors.group(1)) if errors else 0}
 
 
+def shell_lines(env, script):
+    """The words of each line ``script`` prints, run by ``manage.py shell`` under ``env`` without the page cache."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env={**env, "BAWABA_PAGE_CACHE": "0"},
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return [line.split() for line in done.stdout.splitlines()]
+
+
 def query_counts(env, paths):
     """SQL queries each path costs when it is built (the second view: renditions exist by then)."""
     script = f"""
@@ -179,20 +192,8 @@ for path in {list(paths)!r}:
         status = client.get(path).status_code
     print(path, status, len(captured.captured_queries))
 """
-    done = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env={**env, "BAWABA_PAGE_CACHE": "0"},
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    counts = {}
-    for line in done.stdout.splitlines():
-        parts = line.split()
-        if len(parts) == 3 and parts[2].isdigit():
-            counts[parts[0]] = int(parts[2])
-    return counts
+    lines = shell_lines(env, script)
+    return {parts[0]: int(parts[2]) for parts in lines if len(parts) == 3 and parts[2].isdigit()}
 
 
 def after_publication(client, path, rounds=20):
@@ -231,20 +232,8 @@ for path in {list(paths)!r}:
     ms, queries = after_publication(Client(), path, {rounds})
     print(path, round(ms, 1), queries)
 """
-    done = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env={**env, "BAWABA_PAGE_CACHE": "0"},
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    figures = {}
-    for line in done.stdout.splitlines():
-        parts = line.split()
-        if len(parts) == 3 and parts[2].isdigit():
-            figures[parts[0]] = (float(parts[1]), int(parts[2]))
-    return figures
+    lines = shell_lines(env, script)
+    return {parts[0]: (float(parts[1]), int(parts[2])) for parts in lines if len(parts) == 3 and parts[2].isdigit()}
 
 
 def main():
