@@ -10,7 +10,7 @@ from wagtail.models import Page
 from pages.models import CouncilPage, NewsIndexPage, NewsPage
 
 from .factories import CommuneDocumentFactory, MembershipFactory, NewsPageFactory, OrganizationFactory
-from .utils import attachments, path_of
+from .utils import attachments, page_queries, path_of
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +33,6 @@ def template_queries(rf, page):
     with CaptureQueriesContext(connection) as captured:
         response.render()
     return [query["sql"] for query in captured.captured_queries]
-
-
-def page_queries(client, path):
-    client.get(path)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    return len(captured.captured_queries)
 
 
 def test_no_template_of_the_commune_runs_a_query(rf, commune):

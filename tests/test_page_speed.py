@@ -7,8 +7,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from caching import versions
@@ -16,7 +14,7 @@ from home.models import CommuneSettings
 from pages.models import NewsIndexPage, NewsPage, StandardPage
 
 from .factories import NewsPageFactory
-from .utils import localized, path_of
+from .utils import localized, page_queries, path_of
 
 pytestmark = pytest.mark.django_db
 
@@ -140,28 +138,20 @@ LISTING_MAX_QUERIES = 2
 DETAIL_MAX_QUERIES = 3
 
 
-def queries_of(client, path):
-    client.get(path)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-    assert response.status_code == 200, path
-    return len(captured.captured_queries)
-
-
 def test_a_listing_costs_the_same_queries_for_one_item_or_a_full_page(client, commune):
     index = commune.sections[NewsIndexPage]
     image = commune.leaves[NewsPage].image
     path = path_of(index)
-    one = queries_of(client, path)
+    one = page_queries(client, path)
     for _ in range(NewsIndexPage.paginate_by + 2):
         NewsPageFactory(parent=index, image=image)
 
-    assert queries_of(client, path) == one <= LISTING_MAX_QUERIES
-    assert queries_of(client, path + "?page=2") == one
+    assert page_queries(client, path) == one <= LISTING_MAX_QUERIES
+    assert page_queries(client, path + "?page=2") == one
 
 
 def test_a_detail_page_is_built_in_a_bounded_number_of_queries(client, commune):
-    assert queries_of(client, path_of(commune.leaves[NewsPage])) <= DETAIL_MAX_QUERIES
+    assert page_queries(client, path_of(commune.leaves[NewsPage])) <= DETAIL_MAX_QUERIES
 
 
 def test_a_listing_card_is_rendered_again_when_its_item_is_published(client, commune):

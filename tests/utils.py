@@ -188,3 +188,15 @@ def translate_tree(tree, language_code):
 def localized(page, language_code):
     """The published translation of ``page`` in ``language_code``."""
     return page.get_translation(Locale.objects.get(language_code=language_code)).specific
+
+
+def page_queries(client, path):
+    """The SQL queries of the second view of ``path`` (the first fills what a process keeps)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(captured.captured_queries)
