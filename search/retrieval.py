@@ -40,8 +40,8 @@ def _postgres_expression(groups, operator, prefix_last=False):
     def lexeme(form, prefix):
         return f"'{form}':*" if prefix else f"'{form}'"
 
-    def alternative(alt, prefix=False):
-        return " & ".join("(" + " | ".join(lexeme(form, prefix) for form in word) + ")" for word in alt.words)
+    def alternative(alt):
+        return " & ".join("(" + " | ".join(lexeme(form, False) for form in word) + ")" for word in alt.words)
 
     if prefix_last:
         head = [f"({' | '.join(lexeme(form, False) for form in forms)})" for forms in groups[:-1]]
@@ -49,8 +49,8 @@ def _postgres_expression(groups, operator, prefix_last=False):
         return " & ".join([*head, tail])
 
     def group(grp):
-        # The one-word alternatives as one choice between their forms, each form once: a form
-        # repeated in several alternatives would be counted again by the planner's estimate.
+        # The one-word alternatives as one choice between their forms, each form once: near words
+        # and synonyms often repeat a form of the word as typed.
         single = list(dict.fromkeys(form for alt in grp.alternatives if len(alt.words) == 1 for form in alt.words[0]))
         parts = [" | ".join(lexeme(form, False) for form in single)] if single else []
         parts += [f"({alternative(alt)})" for alt in grp.alternatives if len(alt.words) > 1]
@@ -117,14 +117,13 @@ class EntryMatch:
     column: str = "body"
     prefix: bool = False
 
-    def condition(self, groups=None):
+    def condition(self):
         from django.contrib.postgres.search import SearchQuery
 
-        groups = self.groups if groups is None else groups
         if self.prefix:
-            expression = _postgres_expression(groups, "&", prefix_last=True)
+            expression = _postgres_expression(self.groups, "&", prefix_last=True)
         else:
-            expression = _postgres_expression(groups, "&" if self.operator == "and" else "|")
+            expression = _postgres_expression(self.groups, "&" if self.operator == "and" else "|")
         return Q(**{self.column: SearchQuery(expression, search_type="raw", config="simple")})
 
     def estimated_matches(self):
@@ -344,9 +343,9 @@ def _look_up(pages, match, limit, fields=KEYS):
     return list(found.order_by(*CANDIDATE_ORDER).values_list(*fields)[:limit])
 
 
-def _newest_postgres(pages, match, limit, may_walk=True, fields=KEYS):
+def _newest_postgres(pages, match, limit, fields=KEYS):
     """``fields`` (key and type first) of the newest ``limit`` pages of ``pages`` whose own entry is a ``match``."""
-    budget = walk_budget(match, limit) if may_walk else 0
+    budget = walk_budget(match, limit)
     if budget:
         with planner(walk=True):
             found = _walk(pages, match, limit, budget, fields)
