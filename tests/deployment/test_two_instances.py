@@ -152,6 +152,25 @@ def get_once(url, headers=None):
     return response.status, response.read(), response.headers
 
 
+def bucket(headers):
+    """The time bucket an answer was built in: the last part of its ETag (``caching.middleware``)."""
+    return headers["ETag"].strip('"').rsplit(".", 1)[-1]
+
+
+def read_again(url, headers):
+    """The body and headers of a second read of ``url``, read once more if its copy's time bucket ended.
+
+    Every copy is rebuilt when its bucket (``BAWABA_PAGE_CACHE_SECONDS``) ends; a first request to a
+    fresh instance can take seconds, and a bucket may end between the two reads.
+    """
+    status, body, again = get(url)
+    assert status == 200
+    if again["X-Cache"] == "miss" and bucket(again) != bucket(headers):
+        status, body, again = get(url)
+        assert status == 200
+    return body, again
+
+
 def logs(deployment):
     return "\n".join(server_log(process) for process in (*deployment["servers"], deployment["worker"]))
 
@@ -162,9 +181,9 @@ def test_a_publication_through_one_instance_is_served_by_the_other_within_a_seco
     index_url = "/ar/news/"
 
     # The second instance keeps the news index in the shared cache.
-    status, _body, _headers = get(f"{second}{index_url}")
-    assert status == 200, logs(deployment)
     status, before, headers = get(f"{second}{index_url}")
+    assert status == 200, logs(deployment)
+    before, headers = read_again(f"{second}{index_url}", headers)
     assert headers["X-Cache"] == "hit"
 
     title = f"Publication {uuid.uuid4().hex[:8]}"
