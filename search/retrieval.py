@@ -345,6 +345,9 @@ def _look_up(pages, match, limit, fields=KEYS):
 
 def _newest_postgres(pages, match, limit, fields=KEYS):
     """``fields`` (key and type first) of the newest ``limit`` pages of ``pages`` whose own entry is a ``match``."""
+    if pages.query.is_empty():
+        # No pages to search (a language the commune has no home in): a walk's SQL cannot even be written.
+        return []
     budget = walk_budget(match, limit)
     if budget:
         with planner(walk=True):

@@ -154,3 +154,28 @@ def test_bad_parameters_get_a_clean_page(client, commune, db, extra):
     response = client.get(f"{search_url()}?q=%D8%B1%D8%AE%D8%B5%D8%A9&{extra}")
     assert response.status_code == 200
     assert "<script>" not in response.content.decode()
+
+
+def test_a_commune_not_translated_into_every_language_is_searched_without_error(client, db, monkeypatch):
+    """The languages a commune has no home in are skipped when looking for matches in other languages.
+
+    Searches walk the pages newest first here, as they do for common words on a large portal.
+    """
+    from search import retrieval
+    from tests.factories import StandardPage
+    from tests.utils import build_commune
+
+    monkeypatch.setattr(retrieval, "walk_budget", lambda match, limit: max(limit, 1000))
+    tree = build_commune(slug="bilingual", hostname="testserver", is_default_site=True, translate_to=("fr",))
+    assert tree.home.get_translation_or_none(Locale.objects.get(language_code="zgh")) is None
+    # A page written in Arabic only: searched for in French, it is found in Arabic.
+    tree.add(StandardPage(title="حديقة الزرافة", slug="giraffe-garden"))
+    response = client.get(search_url("fr"), {"q": "الزرافة"})
+    assert response.status_code == 200
+    search = response.context["search"]
+    assert search.total == 0
+    assert [language.code for language in search.other_languages] == ["ar"]
+    # Completing a word in the language the commune has no home in finds nothing, without error.
+    suggestions = client.get("/api/search/suggest", {"q": "ⵜⴰⴳ", "locale": "zgh"})
+    assert suggestions.status_code == 200
+    assert suggestions.json()["suggestions"] == []
