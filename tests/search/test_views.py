@@ -166,16 +166,16 @@ def test_a_commune_not_translated_into_every_language_is_searched_without_error(
     from tests.utils import build_commune
 
     monkeypatch.setattr(retrieval, "walk_budget", lambda match, limit: max(limit, 1000))
-    tree = build_commune(slug="bilingual", hostname="testserver", is_default_site=True, translate_to=("fr",))
+    tree = build_commune(slug="bilingual", hostname="bilingual.localhost", translate_to=("fr",))
     assert tree.home.get_translation_or_none(Locale.objects.get(language_code="zgh")) is None
     # A page written in Arabic only: searched for in French, it is found in Arabic.
     tree.add(StandardPage(title="حديقة الزرافة", slug="giraffe-garden"))
-    response = client.get(search_url("fr"), {"q": "الزرافة"})
+    response = client.get(search_url("fr"), {"q": "الزرافة"}, HTTP_HOST="bilingual.localhost")
     assert response.status_code == 200
     search = response.context["search"]
     assert search.total == 0
     assert [language.code for language in search.other_languages] == ["ar"]
     # Completing a word in the language the commune has no home in finds nothing, without error.
-    suggestions = client.get("/api/search/suggest", {"q": "ⵜⴰⴳ", "locale": "zgh"})
+    suggestions = client.get("/api/search/suggest", {"q": "ⵜⴰⴳ", "locale": "zgh"}, HTTP_HOST="bilingual.localhost")
     assert suggestions.status_code == 200
     assert suggestions.json()["suggestions"] == []
