@@ -140,6 +140,35 @@ def test_entries_indexed_before_get_their_title_words_in_the_body(dated, db):
     assert IndexEntry.objects.filter(condition, pk=entry.pk).exists()
 
 
+def gin_fastupdate():
+    """``{index name: its options}`` of the GIN indexes of the search entries."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT index_class.relname, coalesce(index_class.reloptions, '{}')"
+            "  FROM pg_index entry_index"
+            "  JOIN pg_class index_class ON index_class.oid = entry_index.indexrelid"
+            "  JOIN pg_am method ON method.oid = index_class.relam"
+            " WHERE entry_index.indrelid = 'wagtailsearch_indexentry'::regclass AND method.amname = 'gin'"
+        )
+        return dict(cursor.fetchall())
+
+
+def test_the_search_indexes_take_each_change_at_once(db):
+    """No pending list for a search to read through: every GIN index of the entries has fastupdate off."""
+    import importlib
+
+    migration = importlib.import_module("search.migrations.0006_search_indexes_without_pending_list")
+    indexes = gin_fastupdate()
+    assert len(indexes) == 3, indexes  # title, body and autocomplete
+    assert all(options == ["fastupdate=off"] for options in indexes.values()), indexes
+    with connection.schema_editor() as editor:
+        migration.with_pending_list(None, editor)
+    assert all(options == ["fastupdate=on"] for options in gin_fastupdate().values())
+    with connection.schema_editor() as editor:
+        migration.without_pending_list(None, editor)
+    assert all(options == ["fastupdate=off"] for options in gin_fastupdate().values())
+
+
 def test_the_years_of_all_types_in_one_statement_are_each_types_own(dated, db):
     from django.contrib.contenttypes.models import ContentType
 
