@@ -9,15 +9,11 @@ other languages that have matches.
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import F
-from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.text import capfirst
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
@@ -29,6 +25,7 @@ from .expansion import corrected_query, expand, required
 from .highlight import highlight, query_forms
 from .normalize import autocomplete_terms, query_terms, tokenize
 from .ranking import rank
+from .years import as_year, years_of
 
 #: At most this many matches are ranked, counted and faceted for one query.
 MAX_HITS = 500
@@ -39,18 +36,6 @@ SUGGESTIONS = 8
 SUGGEST_CACHE_SECONDS = 60
 PROMOTION_KEYS_CACHE = "search:promotion-keys"
 PROMOTION_KEYS_SECONDS = 300
-
-#: The field that dates each page type, for the year facet; other pages use their first publication.
-DATE_FIELDS = {
-    "pages.newspage": ("date", True),
-    "pages.eventpage": ("start", True),
-    "pages.legaltextpage": ("date", True),
-    "pages.reportpage": ("year", False),
-    "pages.tenderpage": ("published_on", True),
-    "pages.councilsessionpage": ("start_date", True),
-    "pages.projectpage": ("start_date", True),
-    "pages.partnershippage": ("signed_on", True),
-}
 
 
 @dataclass
@@ -178,82 +163,21 @@ def find(query, pages, *, commune_id=None, language=""):
         if not hits and len(query_terms(query)) > 1:
             hits = _ranked_hits(query, pages, "or")
             any_word = bool(hits)
-        return Found(hits, any_word, years=_years(hits))
+        return Found(hits, any_word, years=years_of(hits))
     groups = expand(query, commune_id=commune_id, language=language)
     needed = required(groups)
-    hits = retrieval.candidates(needed, pages, "and", MAX_HITS)
+    rows = retrieval.candidates(needed, pages, "and", MAX_HITS, retrieval.DATED)
     # A word no page holds was left out: the pages shown have some of the words, not all.
-    any_word = bool(hits) and len(needed) < len(groups)
-    if not hits and len(needed) > 1:
-        hits = retrieval.candidates(needed, pages, "or", MAX_HITS)
-        any_word = bool(hits)
-    years = _years(hits)
+    any_word = bool(rows) and len(needed) < len(groups)
+    if not rows and len(needed) > 1:
+        rows = retrieval.candidates(needed, pages, "or", MAX_HITS, retrieval.DATED)
+        any_word = bool(rows)
+    hits = [(pk, content_type_id) for pk, content_type_id, _year in rows]
+    years = {pk: as_year(year) for pk, _type, year in rows}
     head = hits[:RANKED_HITS]
     forms = [form for group in groups for form in group.forms]
     hits = rank(groups, head, retrieval.indexed_words(head, forms), years) + hits[RANKED_HITS:]
     return Found(hits, any_word, groups, years)
-
-
-def _years(hits):
-    """``{pk: year}`` of the content of ``hits`` (``(pk, content_type_id)``), each type by its own date field.
-
-    Each page type is asked by primary key for its own date field, so the cost follows the
-    number of hits, not the number of pages of each type. On PostgreSQL the types are asked in one
-    statement, each part compiled once per process: building the queries cost more than running them.
-    """
-    models = {content_type_id: None for _pk, content_type_id in hits}
-    models = {
-        content_type_id: ContentType.objects.get_for_id(content_type_id).model_class() for content_type_id in models
-    }
-    by_model = {}
-    for pk, content_type_id in hits:
-        if models[content_type_id] is not None:
-            by_model.setdefault(models[content_type_id], []).append(pk)
-    if connection.vendor == "postgresql":
-        return _years_postgres(by_model)
-    years = {}
-    for model, pks in by_model.items():
-        years.update(_years_of(model, pks))
-    return years
-
-
-def _years_of(model, pks):
-    """The ``(pk, year)`` rows of pages of ``model``: its own date field, else its first publication."""
-    name, is_date = DATE_FIELDS.get(model._meta.label_lower, (None, True))
-    if name is None:
-        year = ExtractYear("first_published_at")
-    else:
-        year = Coalesce(ExtractYear(name) if is_date else F(name), ExtractYear("first_published_at"))
-    return (
-        model._default_manager.filter(retrieval.among("pk", pks))
-        .order_by()
-        .annotate(content_year=year)
-        .values_list("pk", "content_year")
-    )
-
-
-_NO_PAGE = -1
-
-
-@lru_cache(maxsize=128)
-def _year_statement(model):
-    """The SQL of ``_years_of(model)``, its ids as one array parameter at ``position`` of ``params``."""
-    sql, params = _years_of(model, [_NO_PAGE]).query.sql_with_params()
-    return sql, params, params.index([_NO_PAGE])
-
-
-def _years_postgres(by_model):
-    if not by_model:
-        return {}
-    parts, params = [], []
-    for model, pks in by_model.items():
-        sql, template, position = _year_statement(model)
-        parts.append(f"({sql})")
-        params.extend([*template[:position], pks, *template[position + 1 :]])
-    # Each page by its key, in this process: workers to share 500 lookups cost more than the lookups.
-    with retrieval.planner(walk=False), connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        return {pk: None if year is None else int(year) for pk, year in cursor.fetchall()}
 
 
 def count_matches(query, pages, *, commune_id=None, language=""):

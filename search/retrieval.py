@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import BigIntegerField, F, Lookup, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+
+from .years import year_sql, years_of
 
 CANDIDATE_ORDER = ("-first_published_at", "-pk")
 
@@ -306,12 +309,15 @@ SELECT {columns}
 
 #: What the newest matching pages are read as: their key and type, and for suggestions what links to them.
 KEYS = ("pk", "content_type_id")
+#: Asked for among the fields, the year the page's content is dated (``search.years``), read with the match.
+YEAR = "content_year"
+DATED = (*KEYS, YEAR)
 
 
 def _walk(pages, match, limit, budget, fields=KEYS):
     from modelsearch.backends.database.postgres.postgres import IndexEntry
 
-    more = fields[len(KEYS) :]
+    more = [name for name in fields[len(KEYS) :] if name != YEAR]
     scope = pages.order_by(*CANDIDATE_ORDER).values_list(*KEYS, "first_published_at", *more)[:budget]
     pages_sql, pages_params = scope.query.sql_with_params()
     entries = IndexEntry.objects.filter(match.condition())
@@ -319,16 +325,20 @@ def _walk(pages, match, limit, budget, fields=KEYS):
     condition_sql, condition_params = compiler.compile(entries.query.where)
     table = connection.ops.quote_name(IndexEntry._meta.db_table)
     condition_sql = condition_sql.replace(f"{table}.", "entry.")
-    names = [f"more_{index}" for index in range(len(more))]
+    columns = {"pk": "walked.id", "content_type_id": "walked.content_type_id"}
+    columns.update((name, f"walked.more_{index}") for index, name in enumerate(more))
+    column_params = []
+    if YEAR in fields:
+        columns[YEAR], column_params = year_sql("walked.id", "walked.content_type_id", "walked.published")
     sql = _WALK_SQL.format(
-        columns=", ".join(["walked.id", "walked.content_type_id", *(f"walked.{name}" for name in names)]),
+        columns=", ".join(columns[name] for name in fields),
         pages=pages_sql,
-        more="".join(f", {name}" for name in names),
+        more="".join(f", more_{index}" for index in range(len(more))),
         entries=table,
         condition=condition_sql,
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*pages_params, *condition_params, limit])
+        cursor.execute(sql, [*column_params, *pages_params, *condition_params, limit])
         return [tuple(row) for row in cursor.fetchall()]
 
 
@@ -340,6 +350,10 @@ def _look_up(pages, match, limit, fields=KEYS):
     )
     # The content type, as an expression, keeps entries of other models out before their key is read as a number.
     found = pages.filter(pk__in=entries.annotate(page_pk=Cast("object_id", BigIntegerField())).values("page_pk"))
+    if YEAR in fields:
+        page = connection.ops.quote_name(Page._meta.db_table)
+        sql, params = year_sql(f'{page}."id"', f'{page}."content_type_id"', f'{page}."first_published_at"')
+        found = found.annotate(**{YEAR: RawSQL(sql, params)})  # noqa: S611 - model names; the time zone a parameter
     return list(found.order_by(*CANDIDATE_ORDER).values_list(*fields)[:limit])
 
 
@@ -384,21 +398,27 @@ def _matching_ids_sqlite(groups, operator, title_only):
     return [int(object_id) for object_id in entries.values_list("index_entry__object_id", flat=True)]
 
 
-def candidates(groups, pages, operator, limit):
-    """``(pk, content_type_id)`` of the pages matching the groups: title matches first, then the newest.
+def candidates(groups, pages, operator, limit, fields=KEYS):
+    """``fields`` of the pages matching the groups, ``(pk, content_type_id)`` by default: title matches
+    first, then the newest.
 
     A group is found in the title or the body, so a page with one word in its title and another
-    in its body matches both words, on both databases.
+    in its body matches both words, on both databases. ``DATED`` adds the year of each page's
+    content (``search.years``), read with the match on PostgreSQL.
     """
     if not groups:
         return []
     if connection.vendor == "postgresql":
-        in_title = _newest_postgres(pages, EntryMatch(groups, operator, "title"), limit)
+        in_title = _newest_postgres(pages, EntryMatch(groups, operator, "title"), limit, fields)
         if len(in_title) >= limit:
             return in_title
-        others = pages.exclude(among("pk", [pk for pk, _type in in_title])) if in_title else pages
-        return in_title + _newest_postgres(others, EntryMatch(groups, operator, "body"), limit - len(in_title))
-    return _candidates_sqlite(groups, pages, operator, limit)
+        others = pages.exclude(among("pk", [row[0] for row in in_title])) if in_title else pages
+        return in_title + _newest_postgres(others, EntryMatch(groups, operator, "body"), limit - len(in_title), fields)
+    found = _candidates_sqlite(groups, pages, operator, limit)
+    if YEAR not in fields:
+        return found
+    years = years_of(found)
+    return [(pk, content_type_id, years.get(pk)) for pk, content_type_id in found]
 
 
 def _candidates_sqlite(groups, pages, operator, limit):

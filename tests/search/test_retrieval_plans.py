@@ -169,33 +169,35 @@ def test_the_search_indexes_take_each_change_at_once(db):
     assert all(options == ["fastupdate=off"] for options in gin_fastupdate().values())
 
 
-def body_storage():
+def vector_storage():
+    """``{column: storage}`` of the entries' word vectors."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT attstorage FROM pg_attribute"
-            " WHERE attrelid = 'wagtailsearch_indexentry'::regclass AND attname = 'body'"
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'wagtailsearch_indexentry'::regclass"
+            " AND attname IN ('title', 'autocomplete', 'body', 'body_text')"
         )
-        return cursor.fetchone()[0]
+        return dict(cursor.fetchall())
 
 
-def test_the_body_vector_is_kept_in_its_row(dated, db):
-    """A walk reads each page's body vector from the entry's row, not from the TOAST table beside it."""
+def test_the_word_vectors_are_kept_in_their_rows(dated, db):
+    """A walk and ranking read the word vectors from the entry's row, not from the TOAST table beside it."""
     import importlib
 
-    migration = importlib.import_module("search.migrations.0007_body_vector_kept_in_its_row")
+    migration = importlib.import_module("search.migrations.0007_word_vectors_kept_in_their_rows")
     pages, match = matches_for(dated, "ar", "اشغال تهيئة", "body")
     found = retrieval._look_up(pages, match, 500)
     assert found
-    assert body_storage() == "m"  # main: compressed in the row
+    # main: compressed in the row; extended: compressed and moved apart first (the raw text).
+    assert vector_storage() == {"title": "m", "autocomplete": "m", "body": "m", "body_text": "x"}
     with connection.cursor() as cursor:
         # The test's transaction holds deferred checks; a migration runs before any, in its own.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     with connection.schema_editor() as editor:
-        migration.body_apart(None, editor)
-    assert body_storage() == "x"  # extended: compressed and moved apart
+        migration.vectors_apart(None, editor)
+    assert set(vector_storage().values()) == {"x"}
     with connection.schema_editor() as editor:
-        migration.body_in_row(None, editor)
-    assert body_storage() == "m"
+        migration.vectors_in_row(None, editor)
+    assert vector_storage() == {"title": "m", "autocomplete": "m", "body": "m", "body_text": "x"}
     # The entries rewritten answer the same search.
     assert retrieval._look_up(pages, match, 500) == found
 
@@ -203,17 +205,35 @@ def test_the_body_vector_is_kept_in_its_row(dated, db):
 def test_the_years_of_all_types_in_one_statement_are_each_types_own(dated, db):
     from django.contrib.contenttypes.models import ContentType
 
-    from search import results
+    from search import years
 
     hits = [(page.pk, page.content_type_id) for page in dated.pages.values()]
     expected = {}
     for pk, content_type_id in hits:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        expected.update(results._years_of(model, [pk]))
+        expected.update(years._years_of(model, [pk]))
     assert len({year for year in expected.values() if year}) > 1
-    assert results._years(hits) == expected
+    assert years.years_of(hits) == expected
     # Compiled once, asked again with other ids.
-    assert results._years(hits[:3]) == {pk: expected[pk] for pk, _type in hits[:3]}
+    assert years.years_of(hits[:3]) == {pk: expected[pk] for pk, _type in hits[:3]}
+
+
+@pytest.mark.parametrize("walk", [True, False])
+def test_the_years_read_with_the_match_are_each_types_own(dated, db, walk):
+    """Read in the statement that finds the pages, a page's year is its own type's, as asked apart."""
+    from search import years
+
+    # The dated corpus holds pages of several types, some without a publication date.
+    pages, match = matches_for(dated, "ar", "الجماعة", "body")
+    with retrieval.planner(walk=walk):
+        if walk:
+            rows = retrieval._walk(pages, match, 500, budget=100_000, fields=retrieval.DATED)
+        else:
+            rows = retrieval._look_up(pages, match, 500, fields=retrieval.DATED)
+    assert len({content_type for _pk, content_type, _year in rows}) > 2
+    expected = years.years_of([(pk, content_type) for pk, content_type, _year in rows])
+    assert {pk: years.as_year(year) for pk, _type, year in rows} == expected
+    assert len(set(expected.values())) > 1
 
 
 def test_estimates_take_a_words_forms_together_and_its_groups_apart(monkeypatch):
