@@ -176,6 +176,7 @@ def search(request, params: Query[SearchParams]):
         page=params.page,
         page_size=params.page_size,
         request=request,
+        commune_id=site.pk if site else None,
     )
     if outcome.searched and locale is not None and params.page == 1 and not (params.type or params.year):
         record_search(

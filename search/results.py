@@ -7,15 +7,18 @@ other languages that have matches.
 """
 
 import hashlib
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.utils.text import capfirst
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import SearchField
 
@@ -117,11 +120,22 @@ def localized_root(root, locale):
 
 
 def visible_pages(root, locale):
-    """What a citizen may find in a commune and locale: live, public pages of its tree."""
+    """What a citizen may find in a commune and locale: live, public pages of its tree.
+
+    Public as Wagtail's ``public()`` has it (no view restriction on the page or above it), asking only
+    for the restrictions of this home's tree and above it: another commune's private sections are
+    neither read nor written into every search's conditions.
+    """
     home = localized_root(root, locale)
     if home is None:
         return Page.objects.none()
-    return Page.objects.live().public().descendant_of(home, inclusive=True).filter(locale=locale)
+    pages = Page.objects.live().descendant_of(home, inclusive=True).filter(locale=locale)
+    steps = range(Page.steplen, len(home.path), Page.steplen)
+    restricted = PageViewRestriction.objects.filter(
+        Q(page__path__startswith=home.path) | Q(page__path__in=[home.path[:end] for end in steps])
+    ).values_list("page__path", flat=True)
+    private = [Q(path__startswith=path) for path in restricted]
+    return pages.exclude(reduce(operator.or_, private)) if private else pages
 
 
 def _type_key(content_type):
@@ -152,6 +166,19 @@ class Found:
     years: dict = field(default_factory=dict)
 
 
+def _matching(query, pages, *, commune_id, language, fields):
+    """``(rows of fields, any word, groups)`` of the pages matching all the query's words, or failing that any."""
+    groups = expand(query, commune_id=commune_id, language=language)
+    needed = required(groups)
+    rows = retrieval.candidates(needed, pages, "and", MAX_HITS, fields)
+    # A word no page holds was left out: the pages shown have some of the words, not all.
+    any_word = bool(rows) and len(needed) < len(groups)
+    if not rows and len(needed) > 1:
+        rows = retrieval.candidates(needed, pages, "or", MAX_HITS, fields)
+        any_word = bool(rows)
+    return rows, any_word, groups
+
+
 def find(query, pages, *, commune_id=None, language=""):
     """Every page of ``pages`` matching ``query``, best first (``search.ranking``), at most ``MAX_HITS``.
 
@@ -164,14 +191,7 @@ def find(query, pages, *, commune_id=None, language=""):
             hits = _ranked_hits(query, pages, "or")
             any_word = bool(hits)
         return Found(hits, any_word, years=years_of(hits))
-    groups = expand(query, commune_id=commune_id, language=language)
-    needed = required(groups)
-    rows = retrieval.candidates(needed, pages, "and", MAX_HITS, retrieval.DATED)
-    # A word no page holds was left out: the pages shown have some of the words, not all.
-    any_word = bool(rows) and len(needed) < len(groups)
-    if not rows and len(needed) > 1:
-        rows = retrieval.candidates(needed, pages, "or", MAX_HITS, retrieval.DATED)
-        any_word = bool(rows)
+    rows, any_word, groups = _matching(query, pages, commune_id=commune_id, language=language, fields=retrieval.DATED)
     hits = [(pk, content_type_id) for pk, content_type_id, _year in rows]
     years = {pk: as_year(year) for pk, _type, year in rows}
     head = hits[:RANKED_HITS]
@@ -181,17 +201,30 @@ def find(query, pages, *, commune_id=None, language=""):
 
 
 def count_matches(query, pages, *, commune_id=None, language=""):
-    """How many pages of ``pages`` match ``query``, all its words or, failing that, any."""
-    return len(find(query, pages, commune_id=commune_id, language=language).hits)
+    """How many pages of ``pages`` match ``query``, all its words or, failing that, any: nothing is ranked."""
+    if not retrieval.supported():
+        return len(find(query, pages, commune_id=commune_id, language=language).hits)
+    return len(_matching(query, pages, commune_id=commune_id, language=language, fields=retrieval.KEYS)[0])
 
 
 def search_commune(
-    query, *, root, locale, content_type="", year=None, page=1, page_size=PAGE_SIZE, request=None, languages=True
+    query,
+    *,
+    root,
+    locale,
+    content_type="",
+    year=None,
+    page=1,
+    page_size=PAGE_SIZE,
+    request=None,
+    languages=True,
+    commune_id=None,
 ):
     """Search the commune whose (Arabic) home page is ``root``, in ``locale``.
 
     ``content_type`` (``app_label.model``) and ``year`` narrow the results; the facets are
-    counted before narrowing so that every choice stays visible.
+    counted before narrowing so that every choice stays visible. ``commune_id``, the site whose
+    root is ``root``, is looked up when the caller does not know it.
     """
     query = (query or "").strip()
     outcome = SearchOutcome(query=query, locale=locale.language_code if locale else "")
@@ -199,7 +232,8 @@ def search_commune(
     if not outcome.terms or locale is None:
         return outcome
     pages = visible_pages(root, locale)
-    commune_id = commune_of(root)
+    if commune_id is None:
+        commune_id = commune_of(root)
     found = find(query, pages, commune_id=commune_id, language=locale.language_code)
     hits = found.hits
     outcome.any_word = found.any_word
@@ -238,8 +272,15 @@ def search_commune(
     ]
     outcome.total = len(narrowed)
     outcome.page = Paginator(narrowed, page_size).get_page(page)
-    shown = [pk for pk, _type in outcome.page.object_list]
-    specific = {p.pk: p for p in Page.objects.filter(pk__in=shown).specific()}
+    # Each type's pages from its own table: the types are known, no query of the base pages is needed.
+    shown = {}
+    for pk, ct_id in outcome.page.object_list:
+        shown.setdefault(ct_id, []).append(pk)
+    specific = {}
+    for ct_id, pks in shown.items():
+        model = content_types[ct_id].model_class()
+        if model is not None:
+            specific.update((found.pk, found) for found in model._default_manager.filter(pk__in=pks))
     forms = query_forms(outcome.terms) | frozenset(form for group in found.groups for form in group.forms)
     for pk, ct_id in outcome.page.object_list:
         found = specific.get(pk)
@@ -292,6 +333,8 @@ def other_languages_with_matches(query, *, root, locale, commune_id=None):
         if other.language_code not in names:
             continue
         pages = visible_pages(root, other)
+        if pages.query.is_empty():  # the commune has no home in that language
+            continue
         count = count_matches(query, pages, commune_id=commune_id, language=other.language_code)
         if count:
             found.append(OtherLanguage(other.language_code, names[other.language_code], count))

@@ -29,7 +29,8 @@ def search(request):
     """Search every page of the commune in the active language, with facets and pagination."""
     query = request.GET.get("q", "")
     locale = Locale.objects.filter(language_code=get_language()).first()
-    root = commune_root(request)
+    site = Site.find_for_request(request)
+    root = site.root_page.specific if site else None
     content_type = request.GET.get("type", "")
     year = parse_year(request.GET.get("year"))
     outcome = search_commune(
@@ -40,6 +41,7 @@ def search(request):
         year=year,
         page=request.GET.get("page", 1),
         request=request,
+        commune_id=site.pk if site else None,
     )
     narrowed = bool(content_type or year or request.GET.get("page"))
     if outcome.searched and not narrowed and locale is not None:
@@ -47,7 +49,7 @@ def search(request):
             query,
             locale=locale.language_code,
             found=bool(outcome.total or outcome.promotions),
-            commune=Site.find_for_request(request),
+            commune=site,
         )
     return TemplateResponse(
         request,

@@ -179,3 +179,26 @@ def test_a_commune_not_translated_into_every_language_is_searched_without_error(
     suggestions = client.get("/api/search/suggest", {"q": "ⵜⴰⴳ", "locale": "zgh"}, HTTP_HOST="bilingual.localhost")
     assert suggestions.status_code == 200
     assert suggestions.json()["suggestions"] == []
+
+
+def test_private_sections_and_whatever_is_private_above_the_home_are_not_searched(commune, db):
+    """A restriction on a section hides its pages; one above the commune's home hides every page."""
+    from wagtail.models import PageViewRestriction
+
+    home, arabic = commune.homes["ar"], Locale.objects.get(language_code="ar")
+    building, library = commune.pages["s_building"], commune.pages["a_library"]
+    assert building.get_parent() != library.get_parent()
+
+    def found(query):
+        return [result.page.pk for result in search_commune(query, root=home, locale=arabic).results]
+
+    assert building.pk in found("رخصة البناء")
+    section = PageViewRestriction.objects.create(
+        page=building.get_parent(), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert building.pk not in found("رخصة البناء")
+    assert library.pk in found("المكتبه")
+    section.delete()
+    assert building.pk in found("رخصة البناء")
+    PageViewRestriction.objects.create(page=home.get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    assert found("رخصة البناء") == found("المكتبه") == []
