@@ -12,6 +12,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import BigIntegerField, F, Lookup, Q
 from django.db.models.expressions import RawSQL
@@ -251,14 +252,7 @@ def walk_budget(match, limit):
     return max(limit, math.ceil(min(WALK_MARGIN * limit * pages / matches, matches / cost)))
 
 
-@contextmanager
-def planner(walk):
-    """Ask PostgreSQL for the chosen way: no hash joins of whole tables, no parallel workers for a search.
-
-    Walking reads the pages by their publication date index and each one's entry by its key;
-    looking up reads the matching entries from the GIN index and each one's page by its key. The
-    settings last for the transaction, and are put back as they were for the rest of an outer one.
-    """
+def _planner_settings(walk):
     settings = {
         "enable_hashjoin": "off",
         "enable_mergejoin": "off",
@@ -271,15 +265,32 @@ def planner(walk):
     else:
         # From the entries to their pages: not the pages in date order against a copy of all the entries.
         settings.update(enable_material="off")
+    return settings
+
+
+def _set_config(settings):
+    names = list(settings)
+    return (
+        "SELECT " + ", ".join("set_config(%s, %s, true)" for _name in names),
+        [value for name in names for value in (name, settings[name])],
+    )
+
+
+@contextmanager
+def planner(walk):
+    """Ask PostgreSQL for the chosen way: no hash joins of whole tables, no parallel workers for a search.
+
+    Walking reads the pages by their publication date index and each one's entry by its key;
+    looking up reads the matching entries from the GIN index and each one's page by its key. The
+    settings last for the transaction, and are put back as they were for the rest of an outer one.
+    """
+    settings = _planner_settings(walk)
     names = list(settings)
     # Outside a transaction the settings end with the one opened here; inside one, they are put back.
     outer = connection.in_atomic_block
     with transaction.atomic(), connection.cursor() as cursor:
         if not outer:
-            cursor.execute(
-                "SELECT " + ", ".join("set_config(%s, %s, true)" for _name in names),
-                [value for name in names for value in (name, settings[name])],
-            )
+            cursor.execute(*_set_config(settings))
             yield
             return
         cursor.execute(
@@ -288,10 +299,25 @@ def planner(walk):
         )
         row = cursor.fetchone()
         yield
-        cursor.execute(
-            "SELECT " + ", ".join("set_config(%s, %s, true)" for _name in names),
-            [value for index, name in enumerate(names) for value in (name, row[2 * index])],
-        )
+        cursor.execute(*_set_config({name: row[2 * index] for index, name in enumerate(names)}))
+
+
+def planned(sql, params, walk):
+    """The rows of one statement run under ``planner(walk)``.
+
+    Outside a transaction the settings and the statement go to the server together, in one round trip:
+    statements sent together run in one transaction of their own, which the settings end with. Each
+    round trip costs about as much as a small query; a search made nine of them for its settings.
+    """
+    if connection.in_atomic_block:
+        with planner(walk), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [tuple(row) for row in cursor.fetchall()]
+    settings_sql, settings_params = _set_config(_planner_settings(walk))
+    with connection.cursor() as cursor:
+        cursor.execute(f"{settings_sql}; {sql}", [*settings_params, *params])
+        cursor.nextset()
+        return [tuple(row) for row in cursor.fetchall()]
 
 
 #: The walk: the ``budget`` newest pages in scope, in order, each kept when its own entry matches.
@@ -337,9 +363,7 @@ def _walk(pages, match, limit, budget, fields=KEYS):
         entries=table,
         condition=condition_sql,
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*column_params, *pages_params, *condition_params, limit])
-        return [tuple(row) for row in cursor.fetchall()]
+    return planned(sql, [*column_params, *pages_params, *condition_params, limit], walk=True)
 
 
 def _look_up(pages, match, limit, fields=KEYS):
@@ -354,7 +378,7 @@ def _look_up(pages, match, limit, fields=KEYS):
         page = connection.ops.quote_name(Page._meta.db_table)
         sql, params = year_sql(f'{page}."id"', f'{page}."content_type_id"', f'{page}."first_published_at"')
         found = found.annotate(**{YEAR: RawSQL(sql, params)})  # noqa: S611 - model names; the time zone a parameter
-    return list(found.order_by(*CANDIDATE_ORDER).values_list(*fields)[:limit])
+    return planned(*found.order_by(*CANDIDATE_ORDER).values_list(*fields)[:limit].query.sql_with_params(), walk=False)
 
 
 def _newest_postgres(pages, match, limit, fields=KEYS):
@@ -363,13 +387,14 @@ def _newest_postgres(pages, match, limit, fields=KEYS):
         # No pages to search (a language the commune has no home in): a walk's SQL cannot even be written.
         return []
     budget = walk_budget(match, limit)
-    if budget:
-        with planner(walk=True):
+    try:
+        if budget:
             found = _walk(pages, match, limit, budget, fields)
-        if len(found) >= limit:
-            return found
-    with planner(walk=False):
+            if len(found) >= limit:
+                return found
         return _look_up(pages, match, limit, fields)
+    except EmptyResultSet:  # a condition that nothing can meet (no page types): no SQL to send
+        return []
 
 
 class FTSMatch(Lookup):

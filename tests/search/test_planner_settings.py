@@ -23,3 +23,22 @@ def test_outside_a_transaction_the_settings_end_with_the_search(walk):
         assert setting("enable_hashjoin") == "off"
         assert setting("enable_seqscan") == "off"
     assert {name: setting(name) for name in before} == before
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("walk", [True, False])
+def test_a_planned_statement_sees_the_settings_and_they_end_with_it(walk):
+    """Sent with the statement in one round trip, the settings hold for it and for nothing after."""
+    from django.db import transaction
+
+    assert not connection.in_atomic_block
+    before = setting("enable_seqscan"), setting("enable_sort")
+    asked = "SELECT current_setting(%s), current_setting(%s), %s"
+    assert retrieval.planned(asked, ["enable_seqscan", "enable_sort", 7], walk=walk) == [
+        ("off", "off" if walk else before[1], 7)
+    ]
+    assert (setting("enable_seqscan"), setting("enable_sort")) == before
+    # Inside a transaction of the caller's, the settings are put back for the rest of it.
+    with transaction.atomic():
+        assert retrieval.planned(asked, ["enable_seqscan", "enable_sort", 8], walk=walk)[0][0] == "off"
+        assert (setting("enable_seqscan"), setting("enable_sort")) == before

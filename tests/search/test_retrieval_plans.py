@@ -52,18 +52,15 @@ def matches_for(commune, code, query, column):
 @pytest.mark.parametrize("limit", [2, 500])
 def test_walking_and_looking_up_find_the_same_pages_in_the_same_order(dated, db, code, query, column, limit):
     pages, match = matches_for(dated, code, query, column)
-    with retrieval.planner(walk=False):
-        looked_up = retrieval._look_up(pages, match, limit)
-    with retrieval.planner(walk=True):
-        walked = retrieval._walk(pages, match, limit, budget=100_000)
+    looked_up = retrieval._look_up(pages, match, limit)
+    walked = retrieval._walk(pages, match, limit, budget=100_000)
     assert looked_up, query
     assert walked == looked_up
 
 
 def test_a_walk_cut_short_looks_up_instead(dated, db, monkeypatch):
     pages, match = matches_for(dated, "ar", "الجماعة", "body")
-    with retrieval.planner(walk=False):
-        expected = retrieval._look_up(pages, match, 500)
+    expected = retrieval._look_up(pages, match, 500)
     assert len(expected) > 2
     walks = []
     original = retrieval._walk
@@ -225,11 +222,10 @@ def test_the_years_read_with_the_match_are_each_types_own(dated, db, walk):
 
     # The dated corpus holds pages of several types, some without a publication date.
     pages, match = matches_for(dated, "ar", "الجماعة", "body")
-    with retrieval.planner(walk=walk):
-        if walk:
-            rows = retrieval._walk(pages, match, 500, budget=100_000, fields=retrieval.DATED)
-        else:
-            rows = retrieval._look_up(pages, match, 500, fields=retrieval.DATED)
+    if walk:
+        rows = retrieval._walk(pages, match, 500, budget=100_000, fields=retrieval.DATED)
+    else:
+        rows = retrieval._look_up(pages, match, 500, fields=retrieval.DATED)
     assert len({content_type for _pk, content_type, _year in rows}) > 2
     expected = years.years_of([(pk, content_type) for pk, content_type, _year in rows])
     assert {pk: years.as_year(year) for pk, _type, year in rows} == expected
