@@ -16,9 +16,10 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Q
 from django.utils.text import capfirst
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import SearchField
 
@@ -110,13 +111,15 @@ class SearchOutcome:
         return bool(self.query) and not self.terms
 
 
-def localized_root(root, locale):
-    """The commune's home page in ``locale``, or ``None`` when it is not translated into it."""
-    if root is None or locale is None:
-        return None
-    if root.locale_id == locale.pk:
-        return root
-    return root.get_translation_or_none(locale)
+#: The commune's home in a locale, and the paths of the view restrictions on its tree or above it.
+_HOME_AND_RESTRICTIONS_SQL = """
+SELECT home.path, home.depth, restricted.path
+  FROM wagtailcore_page home
+  LEFT JOIN (wagtailcore_pageviewrestriction restriction
+             JOIN wagtailcore_page restricted ON restricted.id = restriction.page_id)
+    ON restricted.path LIKE home.path || '%%' OR home.path LIKE restricted.path || '%%'
+ WHERE home.translation_key = %s AND home.locale_id = %s
+"""
 
 
 def visible_pages(root, locale):
@@ -124,17 +127,20 @@ def visible_pages(root, locale):
 
     Public as Wagtail's ``public()`` has it (no view restriction on the page or above it), asking only
     for the restrictions of this home's tree and above it: another commune's private sections are
-    neither read nor written into every search's conditions.
+    neither read nor written into every search's conditions. The home in ``locale`` and those
+    restrictions are read in one statement.
     """
-    home = localized_root(root, locale)
-    if home is None:
+    if root is None or locale is None:
         return Page.objects.none()
-    pages = Page.objects.live().descendant_of(home, inclusive=True).filter(locale=locale)
-    steps = range(Page.steplen, len(home.path), Page.steplen)
-    restricted = PageViewRestriction.objects.filter(
-        Q(page__path__startswith=home.path) | Q(page__path__in=[home.path[:end] for end in steps])
-    ).values_list("page__path", flat=True)
-    private = [Q(path__startswith=path) for path in restricted]
+    with connection.cursor() as cursor:
+        key = Page._meta.get_field("translation_key").get_db_prep_value(root.translation_key, connection)
+        cursor.execute(_HOME_AND_RESTRICTIONS_SQL, [key, locale.pk])
+        rows = cursor.fetchall()
+    if not rows:  # the commune's home is not translated into this locale
+        return Page.objects.none()
+    path, depth = rows[0][0], rows[0][1]
+    pages = Page.objects.live().filter(path__startswith=path, depth__gte=depth, locale=locale)
+    private = [Q(path__startswith=restricted) for _path, _depth, restricted in rows if restricted is not None]
     return pages.exclude(reduce(operator.or_, private)) if private else pages
 
 
