@@ -21,27 +21,27 @@ from django.db import migrations
 VECTORS = ("title", "autocomplete", "body")
 
 
-def vectors_in_row(apps, schema_editor):
+def _store_vectors(schema_editor, storage):
     if schema_editor.connection.vendor != "postgresql":
-        return
+        return False
     schema_editor.execute(
         "ALTER TABLE wagtailsearch_indexentry "
-        + ", ".join(f"ALTER COLUMN {column} SET STORAGE MAIN" for column in VECTORS)
+        + ", ".join(f"ALTER COLUMN {column} SET STORAGE {storage}" for column in VECTORS)
     )
-    # New values (not the stored pointers) are written, and stored by the columns' new rule.
-    schema_editor.execute(
-        "UPDATE wagtailsearch_indexentry SET "
-        + ", ".join(f"{column} = {column} || ''::tsvector" for column in VECTORS)
-    )
+    return True
+
+
+def vectors_in_row(apps, schema_editor):
+    if _store_vectors(schema_editor, "MAIN"):
+        # New values (not the stored pointers) are written, and stored by the columns' new rule.
+        schema_editor.execute(
+            "UPDATE wagtailsearch_indexentry SET "
+            + ", ".join(f"{column} = {column} || ''::tsvector" for column in VECTORS)
+        )
 
 
 def vectors_apart(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(
-        "ALTER TABLE wagtailsearch_indexentry "
-        + ", ".join(f"ALTER COLUMN {column} SET STORAGE EXTENDED" for column in VECTORS)
-    )
+    _store_vectors(schema_editor, "EXTENDED")
 
 
 class Migration(migrations.Migration):
