@@ -31,67 +31,26 @@ DATE_FIELDS = {
 def years_of(hits):
     """``{pk: year}`` of the content of ``hits`` (``(pk, content_type_id)``), each type by its own date field.
 
-    Each page type is asked by primary key for its own date field, so the cost follows the
-    number of hits, not the number of pages of each type. On PostgreSQL the types are asked in one
-    statement, each part compiled once per process: building the queries cost more than running them.
+    Each page type is asked by primary key for its own date field, so the cost follows the number of
+    hits, not the number of pages of each type. A search on PostgreSQL reads the years with its match
+    (``year_sql``); this serves SQLite and other search backends.
     """
-    models = {content_type_id: None for _pk, content_type_id in hits}
-    models = {
-        content_type_id: ContentType.objects.get_for_id(content_type_id).model_class() for content_type_id in models
-    }
+    from . import retrieval
+
     by_model = {}
     for pk, content_type_id in hits:
-        if models[content_type_id] is not None:
-            by_model.setdefault(models[content_type_id], []).append(pk)
-    if connection.vendor == "postgresql":
-        return _years_postgres(by_model)
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            by_model.setdefault(model, []).append(pk)
     years = {}
     for model, pks in by_model.items():
-        years.update(_years_of(model, pks))
-    return years
-
-
-def _years_of(model, pks):
-    """The ``(pk, year)`` rows of pages of ``model``: its own date field, else its first publication."""
-    from . import retrieval
-
-    name, is_date = DATE_FIELDS.get(model._meta.label_lower, (None, True))
-    if name is None:
+        name, is_date = DATE_FIELDS.get(model._meta.label_lower, (None, True))
         year = ExtractYear("first_published_at")
-    else:
-        year = Coalesce(ExtractYear(name) if is_date else F(name), ExtractYear("first_published_at"))
-    return (
-        model._default_manager.filter(retrieval.among("pk", pks))
-        .order_by()
-        .annotate(content_year=year)
-        .values_list("pk", "content_year")
-    )
-
-
-_NO_PAGE = -1
-
-
-@lru_cache(maxsize=128)
-def _year_statement(model):
-    """The SQL of ``_years_of(model)``, its ids as one array parameter at ``position`` of ``params``."""
-    sql, params = _years_of(model, [_NO_PAGE]).query.sql_with_params()
-    return sql, params, params.index([_NO_PAGE])
-
-
-def _years_postgres(by_model):
-    from . import retrieval
-
-    if not by_model:
-        return {}
-    parts, params = [], []
-    for model, pks in by_model.items():
-        sql, template, position = _year_statement(model)
-        parts.append(f"({sql})")
-        params.extend([*template[:position], pks, *template[position + 1 :]])
-    # Each page by its key, in this process: workers to share 500 lookups cost more than the lookups.
-    with retrieval.planner(walk=False), connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        return {pk: as_year(year) for pk, year in cursor.fetchall()}
+        if name is not None:
+            year = Coalesce(ExtractYear(name) if is_date else F(name), year)
+        rows = model._default_manager.filter(retrieval.among("pk", pks)).order_by().annotate(content_year=year)
+        years.update((pk, as_year(value)) for pk, value in rows.values_list("pk", "content_year"))
+    return years
 
 
 def as_year(value):

@@ -122,3 +122,30 @@ def report_relevance(request, line):
     (see ``pytest_terminal_summary`` in tests/conftest.py).
     """
     request.node.user_properties.append(("search_relevance", line))
+
+
+@pytest.fixture(scope="module")
+def dated(commune, module_db):
+    """Give most corpus pages a publication date, some the same one, and leave a few without."""
+    start = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    for number, page in enumerate(commune.pages.values()):
+        if number % 7 == 6:
+            continue
+        day = start + datetime.timedelta(days=(number * 37) % 400 if number % 5 else 3)
+        Page.objects.filter(pk=page.pk).update(first_published_at=day)
+    return commune
+
+
+def own_year(page):
+    """A page's year read off the page itself: its type's own date field, else its first publication."""
+    from django.utils import timezone
+
+    from search.years import DATE_FIELDS
+
+    page = page.specific
+    name, is_date = DATE_FIELDS.get(page._meta.label_lower, (None, True))
+    value = getattr(page, name) if name else None
+    if value is not None:
+        return value.year if is_date else value
+    published = page.first_published_at
+    return timezone.localtime(published).year if published else None

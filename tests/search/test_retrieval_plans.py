@@ -5,8 +5,6 @@ and looks up the matching entries' pages when few do (``search.retrieval``). Whi
 the candidates, their order and the settings the rest of a transaction sees must be the same.
 """
 
-import datetime
-
 import pytest
 from django.db import connection, transaction
 from wagtail.models import Page
@@ -14,6 +12,8 @@ from wagtail.models import Page
 from search import retrieval
 from search.expansion import expand, required
 from search.results import commune_of, visible_pages
+
+from .conftest import own_year
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the two ways are PostgreSQL's; SQLite asks FTS5 once"
@@ -26,18 +26,6 @@ QUERIES = (
     ("fr", "commune"),
     ("fr", "permis construire"),
 )
-
-
-@pytest.fixture(scope="module")
-def dated(commune, module_db):
-    """Give most corpus pages a publication date, some the same one, and leave a few without."""
-    start = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
-    for number, page in enumerate(commune.pages.values()):
-        if number % 7 == 6:
-            continue
-        day = start + datetime.timedelta(days=(number * 37) % 400 if number % 5 else 3)
-        Page.objects.filter(pk=page.pk).update(first_published_at=day)
-    return commune
 
 
 def matches_for(commune, code, query, column):
@@ -199,22 +187,6 @@ def test_the_word_vectors_are_kept_in_their_rows(dated, db):
     assert retrieval._look_up(pages, match, 500) == found
 
 
-def test_the_years_of_all_types_in_one_statement_are_each_types_own(dated, db):
-    from django.contrib.contenttypes.models import ContentType
-
-    from search import years
-
-    hits = [(page.pk, page.content_type_id) for page in dated.pages.values()]
-    expected = {}
-    for pk, content_type_id in hits:
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        expected.update(years._years_of(model, [pk]))
-    assert len({year for year in expected.values() if year}) > 1
-    assert years.years_of(hits) == expected
-    # Compiled once, asked again with other ids.
-    assert years.years_of(hits[:3]) == {pk: expected[pk] for pk, _type in hits[:3]}
-
-
 @pytest.mark.parametrize("walk", [True, False])
 def test_the_years_read_with_the_match_are_each_types_own(dated, db, walk):
     """Read in the statement that finds the pages, a page's year is its own type's, as asked apart."""
@@ -227,7 +199,7 @@ def test_the_years_read_with_the_match_are_each_types_own(dated, db, walk):
     else:
         rows = retrieval._look_up(pages, match, 500, fields=retrieval.DATED)
     assert len({content_type for _pk, content_type, _year in rows}) > 2
-    expected = years.years_of([(pk, content_type) for pk, content_type, _year in rows])
+    expected = {pk: own_year(Page.objects.get(pk=pk)) for pk, _type, _year in rows}
     assert {pk: years.as_year(year) for pk, _type, year in rows} == expected
     assert len(set(expected.values())) > 1
 
