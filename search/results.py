@@ -286,7 +286,7 @@ def search_commune(
     for ct_id, pks in shown.items():
         model = content_types[ct_id].model_class()
         if model is not None:
-            specific.update((found.pk, found) for found in model._default_manager.filter(pk__in=pks))
+            specific.update((instance.pk, instance) for instance in model._default_manager.filter(pk__in=pks))
     forms = query_forms(outcome.terms) | frozenset(form for group in found.groups for form in group.forms)
     for pk, ct_id in outcome.page.object_list:
         found = specific.get(pk)

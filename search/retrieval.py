@@ -383,17 +383,16 @@ def _look_up(pages, match, limit, fields=KEYS):
 
 def _newest_postgres(pages, match, limit, fields=KEYS):
     """``fields`` (key and type first) of the newest ``limit`` pages of ``pages`` whose own entry is a ``match``."""
-    if pages.query.is_empty():
-        # No pages to search (a language the commune has no home in): a walk's SQL cannot even be written.
-        return []
-    budget = walk_budget(match, limit)
     try:
+        budget = walk_budget(match, limit)
         if budget:
             found = _walk(pages, match, limit, budget, fields)
             if len(found) >= limit:
                 return found
         return _look_up(pages, match, limit, fields)
-    except EmptyResultSet:  # a condition that nothing can meet (no page types): no SQL to send
+    except EmptyResultSet:
+        # Nothing can match (no pages, as in a language the commune has no home in; no page types):
+        # Django writes no SQL for it.
         return []
 
 

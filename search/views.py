@@ -29,8 +29,8 @@ def search(request):
     """Search every page of the commune in the active language, with facets and pagination."""
     query = request.GET.get("q", "")
     locale = Locale.objects.filter(language_code=get_language()).first()
-    site = Site.find_for_request(request)
-    root = site.root_page.specific if site else None
+    site = Site.find_for_request(request)  # kept on the request: commune_root finds it there
+    root = commune_root(request)
     content_type = request.GET.get("type", "")
     year = parse_year(request.GET.get("year"))
     outcome = search_commune(
